@@ -1,0 +1,54 @@
+package dev.pixkit.server.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** ImageKit's File object ({@code FileDetails} in the spec), as returned by details, list and versions. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FileDetails(
+        String fileId,
+        String type,
+        String name,
+        String filePath,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> tags,
+        @JsonProperty("AITags") @JsonInclude(JsonInclude.Include.ALWAYS) List<Map<String, Object>> aiTags,
+        VersionInfo versionInfo,
+        boolean isPrivateFile,
+        boolean isPublished,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String customCoordinates,
+        String url,
+        String thumbnail,
+        String fileType,
+        String mime,
+        Integer width,
+        Integer height,
+        long size,
+        boolean hasAlpha,
+        Map<String, Object> customMetadata,
+        String description,
+        String createdAt,
+        String updatedAt) {
+
+    public record VersionInfo(String id, String name) {
+        public static VersionInfo of(FileRecord f) {
+            return new VersionInfo(f.versionId(), "Version " + f.versionNumber());
+        }
+    }
+
+    static FileDetails of(FileRecord f, FileUrls urls) {
+        boolean image = f.fileType() == FileRecord.FileType.IMAGE;
+        return new FileDetails(f.fileId(), "file", f.name(), f.filePath(), f.tags(), null, VersionInfo.of(f),
+                f.isPrivate(), f.isPublished(), f.customCoordinates(), urls.url(f),
+                image ? urls.thumbnail(f) : null, f.fileType().wire(), f.mime(), f.width(), f.height(), f.size(),
+                f.hasAlpha(), f.customMetadata(), f.description(), iso(f.createdAt()), iso(f.updatedAt()));
+    }
+
+    /** ISO-8601 with milliseconds and {@code Z}, as ImageKit writes times. */
+    static String iso(Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+}

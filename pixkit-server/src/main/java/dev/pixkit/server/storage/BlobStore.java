@@ -1,0 +1,35 @@
+package dev.pixkit.server.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Content-addressed storage of file bytes, keyed by their SHA-256. Bytes arrive in two steps so that nothing is
+ * visible before it is whole: {@link #stage} streams them to a private temp file (hashing and counting on the way),
+ * {@link #commit} publishes them atomically. Identical content is stored once.
+ */
+public interface BlobStore {
+
+    /**
+     * Streams {@code in} into a staged blob. Fails with {@link TooLargeException} once more than {@code maxBytes}
+     * arrive (nothing is left behind); the caller must {@link StagedBlob#close() close} the result.
+     */
+    StagedBlob stage(InputStream in, long maxBytes) throws IOException;
+
+    /** Publishes a staged blob under its hash; a blob with the same hash already stored is kept as is. */
+    void commit(StagedBlob staged) throws IOException;
+
+    /** The stored bytes, if present. */
+    Optional<StoredBlob> find(String sha256) throws IOException;
+
+    /** Removes the blob; absent blobs are ignored. */
+    void delete(String sha256) throws IOException;
+
+    /** Thrown by {@link #stage} when the content exceeds the limit. */
+    final class TooLargeException extends IOException {
+        public TooLargeException(long limit) {
+            super("content exceeds " + limit + " bytes");
+        }
+    }
+}

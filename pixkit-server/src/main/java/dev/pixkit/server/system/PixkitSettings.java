@@ -1,0 +1,171 @@
+package dev.pixkit.server.system;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Pixkit's configuration, read once from environment variables ({@code PIXKIT_PORT}) or the equivalent properties
+ * ({@code pixkit.port}); a property wins over the variable. {@link #load} validates every value and reports all
+ * problems at once, each naming the setting, so a bad deployment fails before anything starts.
+ */
+public record PixkitSettings(
+        int port,
+        Path dataDir,
+        URI urlEndpoint,
+        String privateKey,
+        String publicKey,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        long maxUploadBytes,
+        int vipsConcurrency) {
+
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+    /** Settings from the process environment and system properties. */
+    public static PixkitSettings fromEnvironment() {
+        return load(name -> {
+            String property = System.getProperty("pixkit." + name.substring("PIXKIT_".length()).toLowerCase(Locale.ROOT).replace('_', '-'));
+            return property != null ? property : System.getenv(name);
+        });
+    }
+
+    /** Settings from a map of variable names ({@code PIXKIT_PORT} → value); handy for tests. */
+    public static PixkitSettings fromMap(Map<String, String> values) {
+        return load(values::get);
+    }
+
+    static PixkitSettings load(Function<String, String> lookup) {
+        List<String> problems = new ArrayList<>();
+        Reader r = new Reader(lookup, problems);
+
+        int port = r.integer("PIXKIT_PORT", 8080, 0, 65535);
+        Path dataDir = Path.of(r.text("PIXKIT_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        URI endpoint = r.endpoint("PIXKIT_URL_ENDPOINT", "http://localhost:" + port + "/media");
+        String privateKey = r.key("PIXKIT_PRIVATE_KEY");
+        String publicKey = r.key("PIXKIT_PUBLIC_KEY");
+        String dbUrl = r.text("PIXKIT_DB_URL", null);
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("PIXKIT_DB_URL must start with jdbc:sqlite: or jdbc:postgresql: (got '" + dbUrl + "')");
+        }
+        if (dbUrl == null) {
+            dbUrl = "jdbc:sqlite:" + dataDir.resolve("pixkit.db");
+        }
+        String dbUser = r.text("PIXKIT_DB_USER", null);
+        String dbPassword = r.text("PIXKIT_DB_PASSWORD", null);
+        long maxUpload = r.size("PIXKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES);
+        int concurrency = r.integer("PIXKIT_VIPS_CONCURRENCY", 0, 0, 1024);
+
+        if ((privateKey == null) != (publicKey == null)) {
+            problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
+        }
+        if (privateKey != null && privateKey.equals(publicKey)) {
+            problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must differ");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
+                maxUpload, concurrency);
+    }
+
+    /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
+    public String deliveryPath() {
+        return urlEndpoint.getRawPath();
+    }
+
+    public boolean usesPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The same settings with the keys that were generated or read from the data dir. */
+    public PixkitSettings withKeys(String privateKey, String publicKey) {
+        return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
+                maxUploadBytes, vipsConcurrency);
+    }
+
+    private record Reader(Function<String, String> lookup, List<String> problems) {
+        String text(String name, String fallback) {
+            String v = lookup.apply(name);
+            return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String v = text(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be an integer from " + min + " to " + max + " (got '" + v + "')");
+            return fallback;
+        }
+
+        long size(String name, long fallback) {
+            String v = text(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            String s = v.toUpperCase(Locale.ROOT).replace(" ", "");
+            long unit = 1;
+            for (var suffix : List.of(Map.entry("GB", 1L << 30), Map.entry("MB", 1L << 20), Map.entry("KB", 1L << 10), Map.entry("B", 1L))) {
+                if (s.endsWith(suffix.getKey())) {
+                    unit = suffix.getValue();
+                    s = s.substring(0, s.length() - suffix.getKey().length());
+                    break;
+                }
+            }
+            try {
+                long n = Math.multiplyExact(Long.parseLong(s), unit);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException | ArithmeticException ignored) {
+                // reported below
+            }
+            problems.add(name + " must be a positive number of bytes, optionally with KB, MB or GB (got '" + v + "')");
+            return fallback;
+        }
+
+        URI endpoint(String name, String fallback) {
+            String v = text(name, fallback);
+            try {
+                URI uri = new URI(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(name + " must be an absolute http(s) URL such as http://localhost:8080/media (got '" + v + "')");
+                } else if (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")) {
+                    problems.add(name + " needs a path prefix such as /media, because /api and /v1 are the API (got '" + v + "')");
+                } else if (uri.getRawPath().startsWith("/api/") || uri.getRawPath().equals("/api")
+                        || uri.getRawPath().startsWith("/v1/") || uri.getRawPath().equals("/v1")) {
+                    problems.add(name + " path must not be under /api or /v1, which the API uses (got '" + v + "')");
+                } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                    problems.add(name + " must not have a query or fragment (got '" + v + "')");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                problems.add(name + " is not a valid URL: " + e.getMessage());
+                return URI.create("http://localhost/media");
+            }
+        }
+
+        String key(String name) {
+            String v = text(name, null);
+            if (v != null && (v.length() < 8 || v.chars().anyMatch(c -> c <= ' ' || c == ':' || c > '~'))) {
+                problems.add(name + " must be at least 8 printable ASCII characters without spaces or ':'");
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.pixkit.server.upload;
+
+import dev.pixkit.server.system.ApiException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The upload fields other than {@code file}, parsed and validated as ImageKit's SDKs send them. */
+record UploadForm(
+        String fileName,
+        String folder,
+        boolean useUniqueFileName,
+        List<String> tags,
+        boolean isPrivateFile,
+        boolean isPublished,
+        String customCoordinates,
+        Map<String, Object> customMetadata,
+        String description,
+        boolean overwriteFile,
+        boolean overwriteTags,
+        boolean overwriteCustomMetadata,
+        Set<ResponseField> responseFields) {
+
+    private static final Pattern COORDINATES = Pattern.compile("\\d{1,6},\\d{1,6},\\d{1,6},\\d{1,6}");
+    /** Fields accepted by ImageKit that this version does not act on yet; sending them is an error, not a no-op. */
+    private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "checks", "webhookUrl");
+
+    enum ResponseField {
+        TAGS("tags"), CUSTOM_COORDINATES("customCoordinates"), IS_PRIVATE_FILE("isPrivateFile"),
+        EMBEDDED_METADATA("embeddedMetadata"), IS_PUBLISHED("isPublished"), CUSTOM_METADATA("customMetadata"),
+        METADATA("metadata"), SELECTED_FIELDS_SCHEMA("selectedFieldsSchema");
+
+        final String wire;
+
+        ResponseField(String wire) {
+            this.wire = wire;
+        }
+    }
+
+    /** Reads every field from {@code field} (a request parameter lookup), failing on the first invalid one. */
+    static UploadForm parse(Function<String, String> field, JsonMapper json) {
+        for (String unsupported : NOT_YET_SUPPORTED) {
+            String v = field.apply(unsupported);
+            if (v != null && !v.isBlank() && !v.strip().equals("[]") && !v.strip().equals("{}")) {
+                throw ApiException.badRequest("The " + unsupported + " parameter is not supported by this Pixkit"
+                        + " version yet.");
+            }
+        }
+        String description = field.apply("description");
+        return new UploadForm(
+                UploadNames.fileName(field.apply("fileName")),
+                UploadNames.folder(field.apply("folder")),
+                bool(field, "useUniqueFileName", true),
+                tags(field.apply("tags"), json),
+                bool(field, "isPrivateFile", false),
+                bool(field, "isPublished", true),
+                coordinates(field.apply("customCoordinates")),
+                customMetadata(field.apply("customMetadata"), json),
+                description == null || description.isEmpty() ? null : description,
+                bool(field, "overwriteFile", true),
+                bool(field, "overwriteTags", true),
+                bool(field, "overwriteCustomMetadata", true),
+                responseFields(field.apply("responseFields")));
+    }
+
+    private static boolean bool(Function<String, String> field, String name, boolean fallback) {
+        String v = field.apply(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("Invalid " + name + " parameter: expected true or false, got '"
+                    + v + "'.");
+        };
+    }
+
+    /** Comma-joined ({@code "a,b"}, as the SDKs send) or a JSON array; null when absent or empty. */
+    private static List<String> tags(String v, JsonMapper json) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        List<String> raw;
+        if (v.strip().startsWith("[")) {
+            try {
+                raw = json.readValue(v, new TypeReference<List<String>>() {});
+            } catch (JacksonException e) {
+                throw ApiException.badRequest("Invalid tags parameter: expected a comma-separated list or a JSON array"
+                        + " of strings.");
+            }
+        } else {
+            raw = List.of(v.split(","));
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String t : raw) {
+            String tag = t == null ? "" : t.strip();
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (tag.length() > 500 || tag.codePoints().anyMatch(Character::isISOControl)) {
+                throw ApiException.badRequest("Invalid tags parameter: tag '" + tag + "' is too long or contains"
+                        + " control characters.");
+            }
+            tags.add(tag);
+        }
+        return tags.isEmpty() ? null : new ArrayList<>(tags);
+    }
+
+    private static String coordinates(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String c = v.replace(" ", "");
+        if (!COORDINATES.matcher(c).matches()) {
+            throw ApiException.badRequest("Invalid customCoordinates parameter: expected x,y,width,height as"
+                    + " non-negative integers, got '" + v + "'.");
+        }
+        return c;
+    }
+
+    private static Map<String, Object> customMetadata(String v, JsonMapper json) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            Map<String, Object> m = json.readValue(v, new TypeReference<Map<String, Object>>() {});
+            if (m == null) {
+                throw ApiException.badRequest("Invalid customMetadata parameter: expected a JSON object.");
+            }
+            for (var e : m.entrySet()) {
+                Object value = e.getValue();
+                boolean scalar = value == null || value instanceof String || value instanceof Number
+                        || value instanceof Boolean;
+                boolean list = value instanceof List<?> l
+                        && l.stream().allMatch(x -> x instanceof String || x instanceof Number || x instanceof Boolean);
+                if (!scalar && !list) {
+                    throw ApiException.badRequest("Invalid customMetadata parameter: value of '" + e.getKey()
+                            + "' must be a string, number, boolean or a list of them.");
+                }
+            }
+            return m;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("Invalid customMetadata parameter: expected a JSON object.");
+        }
+    }
+
+    private static Set<ResponseField> responseFields(String v) {
+        Set<ResponseField> fields = EnumSet.noneOf(ResponseField.class);
+        if (v == null || v.isBlank()) {
+            return fields;
+        }
+        String list = v.strip();
+        if (list.startsWith("[")) {
+            list = list.substring(1, list.length() - 1).replace("\"", "");
+        }
+        outer:
+        for (String name : list.split(",")) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            for (ResponseField f : ResponseField.values()) {
+                if (f.wire.equals(n)) {
+                    fields.add(f);
+                    continue outer;
+                }
+            }
+            throw ApiException.badRequest("Invalid responseFields parameter: unknown field '" + n + "'.");
+        }
+        return fields;
+    }
+
+}

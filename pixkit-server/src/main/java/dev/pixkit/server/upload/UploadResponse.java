@@ -1,0 +1,51 @@
+package dev.pixkit.server.upload;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pixkit.server.catalog.FileDetails.VersionInfo;
+import dev.pixkit.server.catalog.FileRecord;
+import dev.pixkit.server.catalog.FileUrls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * ImageKit's {@code Upload} object. Java {@code null} leaves a field out; {@code Optional.empty()} writes JSON
+ * {@code null} — optional fields appear only when named in {@code responseFields}, as on ImageKit.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record UploadResponse(
+        String fileId,
+        String name,
+        long size,
+        VersionInfo versionInfo,
+        String filePath,
+        String url,
+        String fileType,
+        Integer height,
+        Integer width,
+        String thumbnailUrl,
+        @JsonProperty("AITags") Optional<List<Map<String, Object>>> aiTags,
+        Optional<List<String>> tags,
+        Optional<String> customCoordinates,
+        Boolean isPrivateFile,
+        Boolean isPublished,
+        Map<String, Object> customMetadata,
+        String description) {
+
+    static UploadResponse of(FileRecord f, FileUrls urls, Set<UploadForm.ResponseField> fields) {
+        boolean image = f.fileType() == FileRecord.FileType.IMAGE;
+        return new UploadResponse(
+                f.fileId(), f.name(), f.size(), VersionInfo.of(f), f.filePath(), urls.url(f), f.fileType().wire(),
+                f.height(), f.width(), image ? urls.thumbnail(f) : null,
+                Optional.empty(),
+                fields.contains(UploadForm.ResponseField.TAGS) ? Optional.ofNullable(f.tags()) : null,
+                fields.contains(UploadForm.ResponseField.CUSTOM_COORDINATES)
+                        ? Optional.ofNullable(f.customCoordinates()) : null,
+                fields.contains(UploadForm.ResponseField.IS_PRIVATE_FILE) ? f.isPrivate() : null,
+                fields.contains(UploadForm.ResponseField.IS_PUBLISHED) ? f.isPublished() : null,
+                fields.contains(UploadForm.ResponseField.CUSTOM_METADATA) ? f.customMetadata() : null,
+                f.description());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pixkit.server.catalog;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pixkit.server.system.PixkitSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The two catalog databases the repository tests run on: a fresh SQLite file, and a fresh schema in the throwaway
+ * PostgreSQL cluster that {@code ./pixkit test} starts ({@code PIXKIT_TEST_PG_URL}). Under {@code ./pixkit test}
+ * ({@code PIXKIT_TEST_REQUIRE_PG=1}) a missing PostgreSQL fails the run instead of skipping.
+ */
+final class CatalogDatabases {
+    private CatalogDatabases() {}
+
+    static Stream<Arguments> both() {
+        return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
+    }
+
+    /** A migrated, empty database of the given kind. */
+    static HikariDataSource open(String kind) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        Path dir = Files.createTempDirectory("pixkit-db-");
+        env.put("PIXKIT_DATA_DIR", dir.toString());
+        String schema = null;
+        if (kind.equals("postgresql")) {
+            String url = System.getenv("PIXKIT_TEST_PG_URL");
+            if (url == null) {
+                if ("1".equals(System.getenv("PIXKIT_TEST_REQUIRE_PG"))) {
+                    throw new IllegalStateException("PIXKIT_TEST_REQUIRE_PG=1 but PIXKIT_TEST_PG_URL is not set");
+                }
+                Assumptions.abort("PostgreSQL not configured; ./pixkit test starts one (set PIXKIT_TEST_PG_URL)");
+            }
+            schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (var admin = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(pg(url, env))));
+                    var c = admin.getConnection(); var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            env = pg(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, env);
+        }
+        HikariDataSource ds = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(env)));
+        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        if (schema != null) {
+            flyway.schemas(schema);
+        }
+        flyway.load().migrate();
+        return ds;
+    }
+
+    private static Map<String, String> pg(String url, Map<String, String> base) {
+        Map<String, String> env = new HashMap<>(base);
+        env.put("PIXKIT_DB_URL", url);
+        if (System.getenv("PIXKIT_TEST_PG_USER") != null) {
+            env.put("PIXKIT_DB_USER", System.getenv("PIXKIT_TEST_PG_USER"));
+        }
+        if (System.getenv("PIXKIT_TEST_PG_PASSWORD") != null) {
+            env.put("PIXKIT_DB_PASSWORD", System.getenv("PIXKIT_TEST_PG_PASSWORD"));
+        }
+        return env;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pixkit.server.support;
+
+import dev.pixkit.server.PixkitApplication;
+import dev.pixkit.server.system.PixkitSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A real Pixkit server on a loopback port with its own temporary data dir, shared by the tests of one JVM (the
+ * default one) or started separately for tests that need other settings.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String PRIVATE_KEY = "private_test_key";
+    public static final String PUBLIC_KEY = "public_test_key";
+    /** Small so that size-limit tests stay fast. */
+    public static final long MAX_UPLOAD_BYTES = 2L * 1024 * 1024;
+
+    private static TestServer shared;
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final int port;
+
+    private TestServer(Map<String, String> overrides) {
+        try {
+            this.dataDir = Files.createTempDirectory("pixkit-test-");
+            try (ServerSocket s = new ServerSocket(0)) {
+                this.port = s.getLocalPort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("PIXKIT_PORT", Integer.toString(port));
+        env.put("PIXKIT_DATA_DIR", dataDir.toString());
+        env.put("PIXKIT_PRIVATE_KEY", PRIVATE_KEY);
+        env.put("PIXKIT_PUBLIC_KEY", PUBLIC_KEY);
+        env.put("PIXKIT_MAX_UPLOAD_BYTES", Long.toString(MAX_UPLOAD_BYTES));
+        env.putAll(overrides);
+        this.context = PixkitApplication.start(PixkitSettings.fromMap(env));
+    }
+
+    /** The JVM-wide server; started on first use, stopped at JVM exit. */
+    public static synchronized TestServer shared() {
+        if (shared == null) {
+            shared = new TestServer(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** A separate server with other settings; the caller closes it. */
+    public static TestServer start(Map<String, String> overrides) {
+        return new TestServer(overrides);
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public String endpoint() {
+        return "http://localhost:" + port + "/media";
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Http http() {
+        return new Http(base());
+    }
+
+    public JdbcClient jdbc() {
+        return context.getBean(JdbcClient.class);
+    }
+
+    public long fileRows() {
+        return jdbc().sql("SELECT COUNT(*) FROM files").query(Long.class).single();
+    }
+
+    /** Regular files under {@code blobs/}. */
+    public long blobCount() {
+        return countFiles(dataDir.resolve("blobs"));
+    }
+
+    /** Regular files under {@code tmp/} (staging and multipart spill files). */
+    public long tmpCount() {
+        return countFiles(dataDir.resolve("tmp"));
+    }
+
+    private static long countFiles(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pixkit.server.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @Test
+    void defaults_match_the_documented_table() {
+        PixkitSettings s = PixkitSettings.fromMap(Map.of());
+        assertThat(s.port()).isEqualTo(8080);
+        assertThat(s.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(s.urlEndpoint().toString()).isEqualTo("http://localhost:8080/media");
+        assertThat(s.deliveryPath()).isEqualTo("/media");
+        assertThat(s.dbUrl()).isEqualTo("jdbc:sqlite:" + s.dataDir().resolve("pixkit.db"));
+        assertThat(s.maxUploadBytes()).isEqualTo(50L * 1024 * 1024);
+        assertThat(s.privateKey()).isNull();
+    }
+
+    @Test
+    void endpoint_follows_the_port_and_sizes_take_units() {
+        PixkitSettings s = PixkitSettings.fromMap(Map.of("PIXKIT_PORT", "9000", "PIXKIT_MAX_UPLOAD_BYTES", "5MB"));
+        assertThat(s.urlEndpoint().toString()).isEqualTo("http://localhost:9000/media");
+        assertThat(s.maxUploadBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_MAX_UPLOAD_BYTES", "1234")).maxUploadBytes()).isEqualTo(1234);
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_URL_ENDPOINT", "https://img.example.com/cdn/")).deliveryPath())
+                .isEqualTo("/cdn");
+    }
+
+    @Test
+    void every_invalid_setting_is_named_in_one_message() {
+        Map<String, String> bad = new HashMap<>();
+        bad.put("PIXKIT_PORT", "http");
+        bad.put("PIXKIT_URL_ENDPOINT", "ftp://x/media");
+        bad.put("PIXKIT_DB_URL", "jdbc:mysql://x/db");
+        bad.put("PIXKIT_MAX_UPLOAD_BYTES", "-5");
+        bad.put("PIXKIT_PRIVATE_KEY", "private_only_one");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(bad))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PIXKIT_PORT must be an integer from 0 to 65535 (got 'http')")
+                .hasMessageContaining("PIXKIT_URL_ENDPOINT must be an absolute http(s) URL")
+                .hasMessageContaining("PIXKIT_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:")
+                .hasMessageContaining("PIXKIT_MAX_UPLOAD_BYTES must be a positive number of bytes")
+                .hasMessageContaining("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together");
+    }
+
+    @Test
+    void endpoint_must_leave_room_for_the_api() {
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_URL_ENDPOINT", "http://localhost:8080")))
+                .hasMessageContaining("needs a path prefix such as /media");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_URL_ENDPOINT", "http://localhost:8080/v1/x")))
+                .hasMessageContaining("must not be under /api or /v1");
+    }
+
+    @Test
+    void keys_are_generated_once_with_owner_only_permissions(@TempDir Path dir) throws Exception {
+        PixkitSettings s = PixkitSettings.fromMap(Map.of("PIXKIT_DATA_DIR", dir.toString()));
+        PixkitSettings first = ApiKeys.ensure(s);
+        assertThat(first.privateKey()).startsWith("private_").hasSizeGreaterThan(30);
+        assertThat(first.publicKey()).startsWith("public_");
+        Path file = dir.resolve("keys.properties");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        PixkitSettings second = ApiKeys.ensure(s);
+        assertThat(second.privateKey()).isEqualTo(first.privateKey());
+        assertThat(second.publicKey()).isEqualTo(first.publicKey());
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("keys.properties");
+        }
+    }
+
+    @Test
+    void configured_keys_win_over_the_key_file(@TempDir Path dir) {
+        PixkitSettings s = PixkitSettings.fromMap(Map.of("PIXKIT_DATA_DIR", dir.toString(),
+                "PIXKIT_PRIVATE_KEY", "private_abcdefgh", "PIXKIT_PUBLIC_KEY", "public_abcdefgh"));
+        assertThat(ApiKeys.ensure(s).privateKey()).isEqualTo("private_abcdefgh");
+        assertThat(dir.resolve("keys.properties")).doesNotExist();
+    }
+}
