@@ -6,6 +6,7 @@ import dev.pixkit.imaging.ImageFormat;
 import dev.pixkit.imaging.ThumbnailOptions;
 import dev.pixkit.imaging.Thumbnails;
 import dev.pixkit.imaging.vips.VipsImage;
+import dev.pixkit.server.system.ImagingPermits;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,18 @@ import org.springframework.stereotype.Component;
 class VipsThumbnailer implements Thumbnailer {
     private static final int QUALITY = 80;
 
+    private final ImagingPermits permits;
+
+    VipsThumbnailer(ImagingPermits permits) {
+        this.permits = permits;
+    }
+
     @Override
     public Rendered render(Path source, boolean acceptsWebp) {
+        return permits.run(() -> renderNow(source, acceptsWebp));
+    }
+
+    private Rendered renderNow(Path source, boolean acceptsWebp) {
         ThumbnailOptions options = ThumbnailOptions.box(WIDTH, HEIGHT).withSize(ThumbnailOptions.Size.DOWN);
         try (VipsImage thumb = Thumbnails.thumbnail(source, options)) {
             ImageFormat format = acceptsWebp ? ImageFormat.WEBP : thumb.hasAlpha() ? ImageFormat.PNG : ImageFormat.JPEG;
