@@ -13,7 +13,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Pixkit ({@code java -jar pixkit-server.jar}) or checks its environment ({@code … doctor}). */
+/** Starts Pixkit ({@code java -jar pixkit-server-exec.jar}) or checks its environment ({@code … doctor}). */
 @SpringBootApplication
 public class PixkitApplication {
 

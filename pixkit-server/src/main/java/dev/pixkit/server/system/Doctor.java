@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * {@code pixkit-server.jar doctor}: checks everything Pixkit needs without starting the server and prints one line
+ * {@code pixkit-server-exec.jar doctor}: checks everything Pixkit needs without starting the server and prints one line
  * per check. Exit status 0 when healthy, 1 when something required is broken.
  */
 public final class Doctor {
