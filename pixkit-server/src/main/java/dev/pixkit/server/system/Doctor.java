@@ -54,7 +54,9 @@ public final class Doctor {
     private void checkVips() {
         try {
             VipsRuntime vips = VipsRuntime.get();
-            line("ok", "libvips", vips.version() + " from " + vips.library() + " (" + vips.librarySource() + ")");
+            String source = System.getenv("PIXKIT_VIPS_SOURCE"); // set by ./pixkit
+            line("ok", "libvips", vips.version() + " from " + vips.library() + " ("
+                    + (source != null ? source : vips.librarySource()) + ")");
             List<String> savers = new ArrayList<>();
             boolean essentials = true;
             for (ImageFormat f : ImageFormat.values()) {
@@ -87,6 +89,14 @@ public final class Doctor {
     }
 
     private void checkDatabase(PixkitSettings s) {
+        if (!s.usesPostgres()) {
+            Path file = Path.of(s.dbUrl().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+            if (!Files.exists(file)) {
+                // Connecting would create the file; the doctor only looks.
+                line("ok", "database", s.dbUrl() + " — SQLite, created and migrated at first start");
+                return;
+            }
+        }
         Properties p = new Properties();
         if (s.dbUser() != null) {
             p.setProperty("user", s.dbUser());
