@@ -45,7 +45,7 @@ public class PixkitApplication {
 
     /** Spring and container settings derived from Pixkit's own, so users configure one thing. */
     static Map<String, Object> springProperties(PixkitSettings s) {
-        long maxRequest = s.maxUploadBytes() + s.maxUploadBytes() / 3 + 1024 * 1024;
+        long maxRequest = s.maxUploadRequestBytes();
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", s.port());
         p.put("pixkit.delivery-path", s.deliveryPath());

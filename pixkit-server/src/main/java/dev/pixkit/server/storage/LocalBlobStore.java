@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalBlobStore implements BlobStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final int HEAD_BYTES = 64;
+    private static final int HEAD_BYTES = 512;
 
     private final Path blobs;
     private final Path tmp;

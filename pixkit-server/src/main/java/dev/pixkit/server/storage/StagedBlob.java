@@ -27,7 +27,7 @@ public final class StagedBlob implements AutoCloseable {
         return size;
     }
 
-    /** The first bytes (up to 64), for content sniffing. */
+    /** The first bytes (up to 512), for content sniffing. */
     public byte[] head() {
         return head.clone();
     }

@@ -80,6 +80,14 @@ public record PixkitSettings(
         return urlEndpoint.getRawPath();
     }
 
+    /**
+     * The largest upload request body any valid upload can need: the file limit grown by base64's 4/3, plus 1 MB for
+     * the other fields and multipart framing.
+     */
+    public long maxUploadRequestBytes() {
+        return maxUploadBytes + maxUploadBytes / 3 + 1024 * 1024;
+    }
+
     public boolean usesPostgres() {
         return dbUrl.startsWith("jdbc:postgresql:");
     }

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
  * is {@code application/octet-stream}.
  */
 final class ContentSniffer {
-    static final int HEAD_BYTES = 64;
-
     private ContentSniffer() {}
 
     static String sniff(byte[] h) {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses an upload whose declared length already exceeds what any valid upload can take (the file limit, grown by
- * base64's 4/3, plus room for the other fields) before a byte of the body is read. Bodies without a length are
+ * Refuses an upload whose declared length already exceeds what any valid upload can take
+ * ({@link PixkitSettings#maxUploadRequestBytes()}) before a byte of the body is read. Bodies without a length are
  * limited while streaming.
  */
 @Component
@@ -23,11 +23,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
     private final long maxRequestBytes;
 
     UploadSizeFilter(PixkitSettings settings) {
-        this.maxRequestBytes = maxRequestBytes(settings.maxUploadBytes());
-    }
-
-    static long maxRequestBytes(long maxUploadBytes) {
-        return maxUploadBytes + maxUploadBytes / 3 + 1024 * 1024;
+        this.maxRequestBytes = settings.maxUploadRequestBytes();
     }
 
     @Override
