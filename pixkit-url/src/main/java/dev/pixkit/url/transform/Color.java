@@ -2,7 +2,9 @@ package dev.pixkit.url.transform;
 
 /**
  * An sRGB colour with alpha, each 0–255. Written {@code RRGGBB} or {@code RRGGBBAA}; CSS colour names are accepted on
- * input and formatted as hex.
+ * input and formatted as hex. As in ImageKit's spec, {@code AA} is the opacity in percent as two decimal digits
+ * {@code 00}–{@code 99} ({@code FF000050}: red at 50 %), stored as {@code alpha = round(AA × 2.55)}; 6 digits are
+ * opaque (255).
  */
 public record Color(int red, int green, int blue, int alpha) implements Background {
     public static final Color BLACK = new Color(0, 0, 0, 255);

@@ -21,7 +21,13 @@ public record Effects(
     public record Sharpen(Integer amount) {}
 
     /** {@code e-usm-radius-sigma-amount-threshold}. */
-    public record UnsharpMask(double radius, double sigma, double amount, double threshold) {}
+    public record UnsharpMask(double radius, double sigma, double amount, double threshold) {
+        /**
+         * A bare {@code e-usm} (the SDKs' {@code unsharpMask: true}): ImageKit documents no defaults, so Pixkit uses
+         * ImageKit's documented example, {@code e-usm-2-2-0.8-0.024}. Formatted explicitly.
+         */
+        public static final UnsharpMask DEFAULT = new UnsharpMask(2, 2, 0.8, 0.024);
+    }
 
     /** {@code e-shadow[-bl-N_st-N_x-N_y-N]}: blur, saturation, offsets; null parts take defaults. */
     public record Shadow(Integer blur, Integer saturation, Expr offsetX, Expr offsetY) {}
@@ -32,6 +38,17 @@ public record Effects(
      */
     public record Gradient(Integer direction, Color from, Color to, Double stopPoint) {}
 
-    /** {@code t-true} (threshold null: default) or {@code t-N} with 1 ≤ N ≤ 99. */
-    public record Trim(Integer threshold) {}
+    /**
+     * {@code t-true} (threshold null: default), {@code t-N} with 1 ≤ N ≤ 99, or {@code t-false} ({@link #OFF},
+     * threshold 0): no trimming, which matters in image layers, where ImageKit trims by default.
+     */
+    public record Trim(Integer threshold) {
+        /** {@code t-false}. */
+        public static final Trim OFF = new Trim(0);
+
+        /** Whether this is {@code t-false}. */
+        public boolean isOff() {
+            return threshold != null && threshold == 0;
+        }
+    }
 }

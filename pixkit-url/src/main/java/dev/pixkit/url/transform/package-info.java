@@ -10,5 +10,9 @@
  * applies ImageKit's default — so that a parsed value and its canonical text are in one-to-one correspondence.
  *
  * <p>Numbers that depend on the image are {@link dev.pixkit.url.transform.Expr}essions, evaluated at render time.
+ *
+ * <p>{@link dev.pixkit.url.transform.TransformationParser} reads the URL text into these values (with
+ * {@link dev.pixkit.url.transform.ParserLimits}); {@link dev.pixkit.url.transform.TransformationFormatter} writes
+ * them back in canonical form. Everything else in the package is their package-private machinery.
  */
 package dev.pixkit.url.transform;
