@@ -24,7 +24,19 @@ public record PixkitSettings(
         String dbUser,
         String dbPassword,
         long maxUploadBytes,
-        int vipsConcurrency) {
+        int vipsConcurrency,
+        TransformLimits transformLimits,
+        Path namedTransformations) {
+
+    /**
+     * Bounds on what one delivery request may ask libvips to do, each checked once before any decode.
+     *
+     * @param maxSourcePixels largest source (and layer image) in pixels, per frame for animations
+     * @param maxOutputSide   largest width or height of a rendered image
+     * @param maxChainLength  most steps in a transformation chain (named transformations expanded)
+     * @param maxLayerDepth   deepest nesting of layers
+     */
+    public record TransformLimits(long maxSourcePixels, int maxOutputSide, int maxChainLength, int maxLayerDepth) {}
 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
@@ -61,6 +73,17 @@ public record PixkitSettings(
         String dbPassword = r.text("PIXKIT_DB_PASSWORD", null);
         long maxUpload = r.size("PIXKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES);
         int concurrency = r.integer("PIXKIT_VIPS_CONCURRENCY", 0, 0, 1024);
+        TransformLimits limits = new TransformLimits(
+                r.longInteger("PIXKIT_MAX_SRC_PIXELS", 100_000_000L, 1, 1L << 40),
+                r.integer("PIXKIT_MAX_OUTPUT_SIDE", 8192, 1, 65_535),
+                r.integer("PIXKIT_MAX_CHAIN_LENGTH", 20, 1, 100),
+                r.integer("PIXKIT_MAX_LAYER_DEPTH", 3, 0, 10));
+        String named = r.text("PIXKIT_NAMED_TRANSFORMATIONS", null);
+        Path namedFile = named == null ? dataDir.resolve("named-transformations.properties")
+                : Path.of(named).toAbsolutePath().normalize();
+        if (named != null && !java.nio.file.Files.isReadable(namedFile)) {
+            problems.add("PIXKIT_NAMED_TRANSFORMATIONS names a file that cannot be read: " + namedFile);
+        }
 
         if ((privateKey == null) != (publicKey == null)) {
             problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
@@ -72,7 +95,7 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency);
+                maxUpload, concurrency, limits, namedFile);
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -95,7 +118,7 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
@@ -105,12 +128,16 @@ public record PixkitSettings(
         }
 
         int integer(String name, int fallback, int min, int max) {
+            return (int) longInteger(name, fallback, min, max);
+        }
+
+        long longInteger(String name, long fallback, long min, long max) {
             String v = text(name, null);
             if (v == null) {
                 return fallback;
             }
             try {
-                int n = Integer.parseInt(v);
+                long n = Long.parseLong(v.replace("_", ""));
                 if (n >= min && n <= max) {
                     return n;
                 }

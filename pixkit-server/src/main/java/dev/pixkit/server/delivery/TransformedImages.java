@@ -1,0 +1,88 @@
+package dev.pixkit.server.delivery;
+
+import dev.pixkit.imaging.pipeline.CustomCoordinates;
+import dev.pixkit.imaging.pipeline.RenderLimits;
+import dev.pixkit.imaging.pipeline.RenderRequest;
+import dev.pixkit.imaging.pipeline.RenderResult;
+import dev.pixkit.imaging.pipeline.Renderer;
+import dev.pixkit.server.catalog.FileCatalog;
+import dev.pixkit.server.catalog.FileRecord;
+import dev.pixkit.server.storage.BlobStore;
+import dev.pixkit.server.storage.StoredBlob;
+import dev.pixkit.server.system.ImagingPermits;
+import dev.pixkit.server.system.PixkitSettings;
+import dev.pixkit.url.transform.ParserLimits;
+import dev.pixkit.url.transform.Transformation;
+import dev.pixkit.url.transform.TransformationParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a delivery URL's transformation into rendered bytes: parse (with the configured limits), expand named
+ * transformations, resolve layer files through the catalog, and render with libvips under the native-call cap.
+ */
+@Component
+class TransformedImages {
+    private final Renderer renderer = new Renderer();
+    private final NamedTransformations named;
+    private final FileCatalog catalog;
+    private final BlobStore blobs;
+    private final ImagingPermits permits;
+    private final ParserLimits parserLimits;
+    private final RenderLimits renderLimits;
+
+    TransformedImages(NamedTransformations named, FileCatalog catalog, BlobStore blobs, ImagingPermits permits,
+            PixkitSettings settings) {
+        this.named = named;
+        this.catalog = catalog;
+        this.blobs = blobs;
+        this.permits = permits;
+        var l = settings.transformLimits();
+        this.parserLimits = ParserLimits.DEFAULTS.withMaxSteps(l.maxChainLength()).withMaxLayerDepth(l.maxLayerDepth());
+        this.renderLimits = new RenderLimits(l.maxSourcePixels(), l.maxOutputSide(), l.maxChainLength(),
+                l.maxLayerDepth()).validate();
+    }
+
+    /** The transformation as written in the URL; throws TransformationException (→ 400). */
+    Transformation parse(String text) {
+        return TransformationParser.parse(text, parserLimits);
+    }
+
+    /** Named transformations replaced by their definitions. */
+    Transformation expand(Transformation t) {
+        return named.expand(t);
+    }
+
+    RenderResult render(FileRecord file, Path source, Transformation expanded, RenderRequest.Accept accept,
+            RenderRequest.ClientHints hints) {
+        RenderRequest request = RenderRequest.of(source, expanded)
+                .withAccept(accept)
+                .withClientHints(hints)
+                .withLimits(renderLimits)
+                .withLayerResolver(this::layerFile);
+        Optional<CustomCoordinates> coordinates = Optional.ofNullable(file.customCoordinates())
+                .flatMap(CustomCoordinates::parse);
+        if (coordinates.isPresent()) {
+            request = request.withCustomCoordinates(coordinates.get());
+        }
+        RenderRequest r = request;
+        return permits.run(() -> renderer.render(r));
+    }
+
+    /** {@code l-image,i-<path>}: a file of the media library, by path. */
+    private Optional<Path> layerFile(String path) {
+        String filePath = path.startsWith("/") ? path : "/" + path;
+        return catalog.findByPath(filePath)
+                .filter(f -> f.fileType() == FileRecord.FileType.IMAGE)
+                .flatMap(f -> {
+                    try {
+                        return blobs.find(f.sha256()).map(StoredBlob::file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+}
