@@ -79,6 +79,10 @@ class RenderingStagesEndToEndTest {
             assertThat(near(px(negative, 85, 85), RED, 0)).isTrue();
             assertThat(near(px(negative, 95, 95), WHITE, 0)).isTrue();
             assertThat(near(px(negative, 65, 65), WHITE, 0)).isTrue();
+            // N0 is -0: flush with the right/bottom edge, where 0 is flush with the left/top.
+            VipsImage flush = render(s, "white.png", "l-image,i-red.png,lx-N0,ly-N0,l-end,f-png");
+            assertThat(near(px(flush, 99, 99), RED, 0)).isTrue();
+            assertThat(near(px(flush, 5, 5), WHITE, 0)).isTrue();
             VipsImage centred = render(s, "white.png", "l-image,i-red.png,l-end,f-png");
             assertThat(near(px(centred, 40, 40), RED, 0)).isTrue();
             assertThat(near(px(centred, 39, 39), WHITE, 0)).isTrue();

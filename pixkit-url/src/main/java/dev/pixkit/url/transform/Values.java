@@ -62,7 +62,10 @@ final class Values {
         return fraction > 0 && i == s.length();
     }
 
-    /** A finite decimal number, {@code N} for negatives when allowed. {@code N0} is 0 (never -0.0). */
+    /**
+     * A finite decimal number, {@code N} for negatives when allowed. {@code N0} is -0.0, which matters for layer
+     * offsets: {@code ly-N0} is flush with the bottom edge, {@code ly-0} with the top.
+     */
     static double number(Param p, String s, String what, boolean allowNegative) {
         if (!isNumber(s, allowNegative)) {
             throw Errors.invalid(p, what + " must be a number" + (allowNegative ? " (N for negatives)" : "")
@@ -88,7 +91,7 @@ final class Values {
     static double parseNumber(String s) {
         boolean negative = s.startsWith("N");
         double v = Double.parseDouble(negative ? s.substring(1) : s);
-        return negative && v != 0 ? -v : v;
+        return negative ? -v : v;
     }
 
     /** An integer in [min, max]: digits, with {@code N} for negatives when min &lt; 0. */
@@ -130,7 +133,7 @@ final class Values {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("not a finite number: " + v);
         }
-        String sign = v < 0 ? "N" : "";
+        String sign = Double.compare(v, 0.0) < 0 ? "N" : ""; // -0.0 too: it is written N0
         double abs = Math.abs(v);
         if (abs == Math.rint(abs) && abs < 1e15) {
             return sign + (long) abs;

@@ -74,7 +74,7 @@ class ExpressionTest {
 
     @Test
     void n_zero_is_plain_zero() {
-        assertThat(x("N0")).isEqualTo(new Expr.Num(0));
+        assertThat(x("N0")).isEqualTo(new Expr.Num(-0.0)); // ly-N0 means flush with the bottom
     }
 
     @ParameterizedTest

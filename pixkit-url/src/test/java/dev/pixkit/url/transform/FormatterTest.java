@@ -26,7 +26,7 @@ class FormatterTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"w-300.50, w-300.5", "w-0.50, w-0.5", "w-007, w-7", "x-N0.0, x-0", "rt-N90.0, rt-N90",
+    @CsvSource({"w-300.50, w-300.5", "w-0.50, w-0.5", "w-007, w-7", "x-N0.0, x-N0", "rt-N90.0, rt-N90",
             "w-0.000001, w-0.000001", "w-123456789012345678901234567890, w-123456789012345680000000000000"})
     void numbers_are_normalised(String input, String expected) {
         assertThat(canonical(input)).isEqualTo(expected);

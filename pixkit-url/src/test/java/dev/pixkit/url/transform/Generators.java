@@ -30,14 +30,17 @@ final class Generators {
 
     /** Finite non-negative doubles: integers, short decimals, and full-precision values. */
     static Arbitrary<Double> number(double min, double max) {
-        return Arbitraries.frequencyOf(
+        Arbitrary<Double> numbers = Arbitraries.frequencyOf(
                         weighted(3, Arbitraries.integers().between((int) Math.ceil(min), (int) Math.floor(max))
                                 .map(Integer::doubleValue)),
                         weighted(3, Arbitraries.bigDecimals().between(BigDecimal.valueOf(min), BigDecimal.valueOf(max))
                                 .ofScale(3).map(BigDecimal::doubleValue)),
                         weighted(1, Arbitraries.randomValue(r -> min + r.nextDouble() * (max - min))))
-                .map(d -> d == 0 ? 0.0 : d) // never -0.0: N0 parses as 0
                 .filter(d -> d >= min && d <= max);
+        // N0 parses as -0.0 where negatives are allowed (ly-N0 is flush with the bottom) and must round-trip.
+        return min < 0 && max >= 0
+                ? Arbitraries.frequencyOf(weighted(20, numbers), weighted(1, Arbitraries.just(-0.0)))
+                : numbers;
     }
 
     private static <T> Tuple2<Integer, Arbitrary<? extends T>> weighted(int weight, Arbitrary<? extends T> a) {

@@ -50,7 +50,7 @@ class ParameterTest {
                 ok("t-true"), ok("t-false"), ok("t-1"), ok("t-99"),
                 ok("o-0"), ok("o-100"), ok("o-50"),
                 // decoration
-                ok("rt-90"), ok("rt-N45"), ok("rt-auto"), ok("rt-12.5"), ok("rt-N0", "rt-0"), ok("rt-360"),
+                ok("rt-90"), ok("rt-N45"), ok("rt-auto"), ok("rt-12.5"), ok("rt-N0"), ok("rt-360"),
                 ok("fl-h"), ok("fl-v"), ok("fl-h_v"), ok("fl-v_h", "fl-h_v"),
                 ok("r-20"), ok("r-0"), ok("r-max"), ok("r-10_20_30_40"), ok("r-5_5_5_5", "r-5"), ok("r-iw_div_10"),
                 ok("r-10_iw_0_5"),
