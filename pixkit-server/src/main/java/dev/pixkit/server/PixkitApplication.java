@@ -59,6 +59,10 @@ public class PixkitApplication {
         p.put("server.tomcat.max-http-form-post-size", maxRequest);
         p.put("server.tomcat.max-swallow-size", 2 * 1024 * 1024);
         p.put("spring.flyway.locations", "classpath:db/migration");
+        // Operations: liveness/readiness probes and Prometheus metrics under /actuator (no other endpoints).
+        p.put("management.endpoints.web.exposure.include", "health,prometheus");
+        p.put("management.endpoint.health.probes.enabled", true);
+        p.put("management.endpoint.health.show-details", "never");
         return p;
     }
 }

@@ -6,9 +6,11 @@ import dev.pixkit.server.storage.StagedBlob;
 import dev.pixkit.server.system.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,13 +28,16 @@ public class FileCatalog {
     private final BlobStore blobs;
     private final BlobLocks locks;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    FileCatalog(FileRepository files, FolderRepository folders, BlobStore blobs, BlobLocks locks, TransactionTemplate tx) {
+    FileCatalog(FileRepository files, FolderRepository folders, BlobStore blobs, BlobLocks locks, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.files = files;
         this.folders = folders;
         this.blobs = blobs;
         this.locks = locks;
         this.tx = tx;
+        this.events = events;
     }
 
     public Optional<FileRecord> find(String fileId) {
@@ -100,6 +105,15 @@ public class FileCatalog {
             } catch (IOException e) {
                 log.warn("Could not delete unreferenced blob {}; fsck will remove it", sha256, e);
             }
+            events.publishEvent(new ContentReleased(sha256));
         }
+    }
+
+    /** Content no catalogued file uses any more: what was derived from it (renditions) can go too. */
+    public record ContentReleased(String sha256) {}
+
+    /** Content hashes of the file at {@code filePath}, or of every file under a path prefix. */
+    public List<String> contentOf(String filePath, boolean prefix) {
+        return prefix ? files.contentUnder(filePath) : files.findByPath(filePath).map(FileRecord::sha256).stream().toList();
     }
 }

@@ -65,6 +65,13 @@ public class FileRepository {
         return jdbc.sql("DELETE FROM files WHERE file_id = :id").param("id", fileId).update() == 1;
     }
 
+    /** Distinct content hashes of the files whose path starts with {@code prefix}. */
+    public List<String> contentUnder(String prefix) {
+        String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("SELECT DISTINCT blob_sha256 FROM files WHERE file_path LIKE :p ESCAPE '\\'")
+                .param("p", escaped + "%").query(String.class).list();
+    }
+
     /** How many catalogued files use this content. */
     public long countByBlob(String sha256) {
         return jdbc.sql("SELECT COUNT(*) FROM files WHERE blob_sha256 = :sha").param("sha", sha256)

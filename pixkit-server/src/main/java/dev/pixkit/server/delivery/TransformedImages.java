@@ -9,7 +9,6 @@ import dev.pixkit.server.catalog.FileCatalog;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.storage.StoredBlob;
-import dev.pixkit.server.system.ImagingPermits;
 import dev.pixkit.server.system.PixkitSettings;
 import dev.pixkit.url.transform.ParserLimits;
 import dev.pixkit.url.transform.Transformation;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a delivery URL's transformation into rendered bytes: parse (with the configured limits), expand named
- * transformations, resolve layer files through the catalog, and render with libvips under the native-call cap.
+ * transformations, resolve layer files through the catalog, and render with libvips.
  */
 @Component
 class TransformedImages {
@@ -30,16 +29,13 @@ class TransformedImages {
     private final NamedTransformations named;
     private final FileCatalog catalog;
     private final BlobStore blobs;
-    private final ImagingPermits permits;
     private final ParserLimits parserLimits;
     private final RenderLimits renderLimits;
 
-    TransformedImages(NamedTransformations named, FileCatalog catalog, BlobStore blobs, ImagingPermits permits,
-            PixkitSettings settings) {
+    TransformedImages(NamedTransformations named, FileCatalog catalog, BlobStore blobs, PixkitSettings settings) {
         this.named = named;
         this.catalog = catalog;
         this.blobs = blobs;
-        this.permits = permits;
         var l = settings.transformLimits();
         this.parserLimits = ParserLimits.DEFAULTS.withMaxSteps(l.maxChainLength()).withMaxLayerDepth(l.maxLayerDepth());
         this.renderLimits = new RenderLimits(l.maxSourcePixels(), l.maxOutputSide(), l.maxChainLength(),
@@ -68,8 +64,7 @@ class TransformedImages {
         if (coordinates.isPresent()) {
             request = request.withCustomCoordinates(coordinates.get());
         }
-        RenderRequest r = request;
-        return permits.run(() -> renderer.render(r));
+        return renderer.render(request); // on the render pool, which bounds concurrency
     }
 
     /** {@code l-image,i-<path>}: a file of the media library, by path. */

@@ -26,7 +26,18 @@ public record PixkitSettings(
         long maxUploadBytes,
         int vipsConcurrency,
         TransformLimits transformLimits,
-        Path namedTransformations) {
+        Path namedTransformations,
+        Delivery delivery) {
+
+    /**
+     * How renditions are produced and kept.
+     *
+     * @param cacheMaxBytes  disk budget of the result cache ({@code <dataDir>/cache}); 0 disables it
+     * @param cacheControl   Cache-Control of public files (private files always get {@code private, no-store})
+     * @param renderThreads  renders that run at once
+     * @param renderQueue    renders that may wait for a thread; beyond it requests get 503 with Retry-After
+     */
+    public record Delivery(long cacheMaxBytes, String cacheControl, int renderThreads, int renderQueue) {}
 
     /**
      * Bounds on what one delivery request may ask libvips to do, each checked once before any decode.
@@ -78,6 +89,15 @@ public record PixkitSettings(
                 r.integer("PIXKIT_MAX_OUTPUT_SIDE", 8192, 1, 65_535),
                 r.integer("PIXKIT_MAX_CHAIN_LENGTH", 20, 1, 100),
                 r.integer("PIXKIT_MAX_LAYER_DEPTH", 3, 0, 10));
+        int cores = Runtime.getRuntime().availableProcessors();
+        Delivery delivery = new Delivery(
+                r.sizeOrZero("PIXKIT_CACHE_MAX_BYTES", 1L << 30),
+                r.text("PIXKIT_CACHE_CONTROL", "public, max-age=3600"),
+                r.integer("PIXKIT_RENDER_THREADS", cores, 1, 256),
+                r.integer("PIXKIT_RENDER_QUEUE", 8 * cores, 0, 100_000));
+        if (delivery.cacheControl().chars().anyMatch(c -> c < ' ' || c > '~')) {
+            problems.add("PIXKIT_CACHE_CONTROL must be printable ASCII (got '" + delivery.cacheControl() + "')");
+        }
         String named = r.text("PIXKIT_NAMED_TRANSFORMATIONS", null);
         Path namedFile = named == null ? dataDir.resolve("named-transformations.properties")
                 : Path.of(named).toAbsolutePath().normalize();
@@ -95,7 +115,7 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile);
+                maxUpload, concurrency, limits, namedFile, delivery);
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -118,7 +138,7 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
@@ -146,6 +166,12 @@ public record PixkitSettings(
             }
             problems.add(name + " must be an integer from " + min + " to " + max + " (got '" + v + "')");
             return fallback;
+        }
+
+        /** Like {@link #size} but 0 is allowed (it switches the feature off). */
+        long sizeOrZero(String name, long fallback) {
+            String v = text(name, null);
+            return v != null && v.equals("0") ? 0 : size(name, fallback);
         }
 
         long size(String name, long fallback) {

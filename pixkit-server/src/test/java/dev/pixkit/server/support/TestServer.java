@@ -78,6 +78,10 @@ public final class TestServer implements AutoCloseable {
         return new Http(base());
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public JdbcClient jdbc() {
         return context.getBean(JdbcClient.class);
     }

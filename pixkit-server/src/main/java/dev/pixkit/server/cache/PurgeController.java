@@ -1,0 +1,104 @@
+package dev.pixkit.server.cache;
+
+import dev.pixkit.server.catalog.FileCatalog;
+import dev.pixkit.server.catalog.Ids;
+import dev.pixkit.server.system.ApiException;
+import dev.pixkit.server.system.PixkitSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * ImageKit's cache purge: {@code POST /v1/files/purge {"url"}} removes the cached renditions of the file the URL
+ * names — of every file under a folder when the URL ends in {@code *} — and answers {@code 201 {"requestId"}};
+ * {@code GET /v1/files/purge/{requestId}} answers {@code {"status":"Completed"}}. Purges finish before the answer,
+ * so the status is never Pending. A transformation in the URL does not narrow the purge: every rendition of the
+ * file goes. Renditions of content that no file uses any more are purged as soon as it is released.
+ */
+@RestController
+class PurgeController {
+    private final FileCatalog catalog;
+    private final ResultCache cache;
+    private final JdbcClient jdbc;
+    private final URI endpoint;
+
+    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, PixkitSettings settings) {
+        this.catalog = catalog;
+        this.cache = cache;
+        this.jdbc = jdbc;
+        this.endpoint = settings.urlEndpoint();
+    }
+
+    record PurgeRequest(String url) {}
+
+    @PostMapping("/v1/files/purge")
+    ResponseEntity<Map<String, String>> purge(@RequestBody(required = false) PurgeRequest body) {
+        if (body == null || body.url() == null || body.url().isBlank()) {
+            throw ApiException.badRequest("Your request is missing the url parameter.");
+        }
+        String path = filePathOf(body.url().strip());
+        boolean wildcard = path.endsWith("*");
+        List<String> contents = catalog.contentOf(wildcard ? path.substring(0, path.length() - 1) : path, wildcard);
+        int purged = cache.purgeContent(contents);
+        String id = Ids.next();
+        jdbc.sql("INSERT INTO purge_requests (request_id, url, status, purged, created_at)"
+                        + " VALUES (:id, :url, 'Completed', :purged, :now)")
+                .param("id", id).param("url", body.url()).param("purged", purged)
+                .param("now", System.currentTimeMillis()).update();
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("requestId", id));
+    }
+
+    @GetMapping("/v1/files/purge/{requestId}")
+    Map<String, String> status(@PathVariable String requestId) {
+        return jdbc.sql("SELECT status FROM purge_requests WHERE request_id = :id").param("id", requestId)
+                .query(String.class).optional()
+                .map(s -> Map.of("status", s))
+                .orElseThrow(() -> ApiException.notFound("The requested purge request does not exist."));
+    }
+
+    @EventListener
+    void contentReleased(FileCatalog.ContentReleased event) {
+        cache.purgeContent(List.of(event.sha256()));
+    }
+
+    /**
+     * The file path a delivery URL names: below the URL endpoint (same host and path prefix), without a leading
+     * {@code tr:} segment or query.
+     */
+    private String filePathOf(String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (URISyntaxException e) {
+            throw ApiException.badRequest("Invalid url parameter: " + e.getMessage());
+        }
+        String prefix = endpoint.getRawPath();
+        String rawPath = u.getRawPath() == null ? "" : u.getRawPath();
+        boolean sameOrigin = u.getHost() == null || u.getHost().equalsIgnoreCase(endpoint.getHost());
+        if (!sameOrigin || !rawPath.startsWith(prefix + "/")) {
+            throw ApiException.badRequest("Invalid url parameter: it must be a URL under " + endpoint + ".");
+        }
+        String rest = rawPath.substring(prefix.length());
+        if (rest.startsWith("/tr:")) {
+            int slash = rest.indexOf('/', 1);
+            rest = slash < 0 ? "/" : rest.substring(slash);
+        }
+        String path = UriUtils.decode(rest, StandardCharsets.UTF_8);
+        if (path.equals("/")) {
+            throw ApiException.badRequest("Invalid url parameter: it names no file (use a trailing * for a folder).");
+        }
+        return path;
+    }
+}
