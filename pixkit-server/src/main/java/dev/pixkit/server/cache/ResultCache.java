@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +44,10 @@ import org.springframework.stereotype.Component;
 public class ResultCache {
     private static final Logger log = LoggerFactory.getLogger(ResultCache.class);
     private static final byte[] MAGIC = "PXKC0001".getBytes(StandardCharsets.US_ASCII);
+    /** Entries up to this size are read whole into memory; larger ones are sent from the file. */
+    static final int SMALL_ENTRY_BYTES = 64 * 1024;
+    /** Direct buffers for checking large entries; pooled because request threads are short-lived virtual threads. */
+    private static final java.util.Queue<ByteBuffer> CHECK_BUFFERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Recency is written back to the file's mtime at most this often per entry, to keep hits cheap. */
     private static final long TOUCH_EVERY_MILLIS = 60_000;
 
@@ -88,8 +91,8 @@ public class ResultCache {
         return maxBytes > 0;
     }
 
-    /** The entry, if present and intact. */
-    public Optional<Rendition.OnDisk> get(RenditionKey key) {
+    /** The entry, if present and intact: in memory when small, else as a file region to send. */
+    public Optional<Rendition> get(RenditionKey key) {
         if (!enabled()) {
             return Optional.empty();
         }
@@ -99,7 +102,7 @@ public class ResultCache {
             misses.increment();
             return Optional.empty();
         }
-        Optional<Rendition.OnDisk> read = read(file);
+        Optional<Rendition> read = read(file);
         if (read.isEmpty()) {
             misses.increment();
             return read;
@@ -119,8 +122,11 @@ public class ResultCache {
         return read;
     }
 
-    /** Stores a rendition (atomically) and returns it as an entry; evicts old entries beyond the budget. */
-    public Rendition.OnDisk put(RenditionKey key, byte[] body, String mime, String extension) {
+    /**
+     * Stores a rendition (atomically) and returns it: in memory when small, else as the stored file region. Evicts old
+     * entries beyond the budget.
+     */
+    public Rendition put(RenditionKey key, byte[] body, String mime, String extension) {
         Path file = pathOf(key);
         CRC32C crc = new CRC32C();
         crc.update(body);
@@ -140,7 +146,8 @@ public class ResultCache {
         Entry previous = index.put(file, new Entry(content.length, System.currentTimeMillis()));
         totalBytes.addAndGet(content.length - (previous == null ? 0 : previous.size));
         evictIfNeeded();
-        return new Rendition.OnDisk(file, head.capacity(), body.length, mime, extension);
+        return content.length <= SMALL_ENTRY_BYTES ? new Rendition.InMemory(body, mime, extension)
+                : new Rendition.OnDisk(file, head.capacity(), body.length, mime, extension);
     }
 
     /** Removes every rendition of these contents (after a delete, overwrite or purge). */
@@ -182,37 +189,65 @@ public class ResultCache {
         return root.resolve(sha.substring(0, 2)).resolve(sha).resolve(key.variant());
     }
 
-    private Optional<Rendition.OnDisk> read(Path file) {
+    private Optional<Rendition> read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < MAGIC.length + 4) {
                 return damaged(file, "shorter than its header");
             }
-            ByteBuffer fixed = ByteBuffer.allocate(MAGIC.length + 4);
-            ch.read(fixed, 0);
-            fixed.flip();
+            // Small entries (most renditions) are read whole in one call and checked in memory; larger ones are
+            // checked through a reusable direct buffer and then sent by sendfile, never passing through the heap.
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, SMALL_ENTRY_BYTES));
+            readFully(ch, start, 0);
+            start.flip();
             byte[] magic = new byte[MAGIC.length];
-            fixed.get(magic);
-            int headerLength = fixed.getInt();
+            start.get(magic);
+            int headerLength = start.getInt();
             if (!java.util.Arrays.equals(magic, MAGIC) || headerLength <= 0 || headerLength > 1024
-                    || size < MAGIC.length + 4 + headerLength) {
+                    || start.remaining() < headerLength) {
                 return damaged(file, "bad header");
             }
-            ByteBuffer headerBytes = ByteBuffer.allocate(headerLength);
-            ch.read(headerBytes, MAGIC.length + 4);
-            String[] header = new String(headerBytes.array(), StandardCharsets.UTF_8).split("\n");
+            byte[] headerBytes = new byte[headerLength];
+            start.get(headerBytes);
+            String[] header = new String(headerBytes, StandardCharsets.UTF_8).split("\n");
             if (header.length < 4) {
                 return damaged(file, "bad header");
             }
             long offset = MAGIC.length + 4L + headerLength;
             long length = Long.parseLong(header[2]);
+            long expectedCrc = Long.parseUnsignedLong(header[3], 16);
             if (size != offset + length) {
                 return damaged(file, "truncated (" + size + " bytes, expected " + (offset + length) + ")");
             }
-            MappedByteBuffer body = ch.map(FileChannel.MapMode.READ_ONLY, offset, length);
             CRC32C crc = new CRC32C();
-            crc.update(body);
-            if (crc.getValue() != Long.parseUnsignedLong(header[3], 16)) {
+            if (size <= SMALL_ENTRY_BYTES) {
+                byte[] body = new byte[(int) length];
+                start.get(body);
+                crc.update(body);
+                if (crc.getValue() != expectedCrc) {
+                    return damaged(file, "checksum mismatch");
+                }
+                return Optional.of(new Rendition.InMemory(body, header[0], header[1]));
+            }
+            ByteBuffer buf = CHECK_BUFFERS.poll();
+            if (buf == null) {
+                buf = ByteBuffer.allocateDirect(64 * 1024);
+            }
+            try {
+                for (long pos = offset; pos < size; ) {
+                    buf.clear();
+                    int n = ch.read(buf, pos);
+                    if (n < 0) {
+                        return damaged(file, "shorter than its size");
+                    }
+                    buf.flip();
+                    crc.update(buf);
+                    pos += n;
+                }
+            } finally {
+                CHECK_BUFFERS.offer(buf);
+            }
+            if (crc.getValue() != expectedCrc) {
                 return damaged(file, "checksum mismatch");
             }
             return Optional.of(new Rendition.OnDisk(file, offset, length, header[0], header[1]));
@@ -224,7 +259,18 @@ public class ResultCache {
         }
     }
 
-    private Optional<Rendition.OnDisk> damaged(Path file, String why) {
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        long pos = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                throw new IOException("unexpected end of file");
+            }
+            pos += n;
+        }
+    }
+
+    private Optional<Rendition> damaged(Path file, String why) {
         log.warn("Cache entry {} is damaged ({}); it will be rendered again", file, why);
         corrupt.increment();
         remove(file);

@@ -16,7 +16,9 @@ import dev.pixkit.url.transform.TransformationParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TransformedImages {
+    private static final int PARSED_MAX = 10_000;
+
     private final Renderer renderer = new Renderer();
+    private final Map<String, Transformation> parsed = new ConcurrentHashMap<>();
     private final NamedTransformations named;
     private final FileCatalog catalog;
     private final BlobStore blobs;
@@ -42,9 +47,20 @@ class TransformedImages {
                 l.maxLayerDepth()).validate();
     }
 
-    /** The transformation as written in the URL; throws TransformationException (→ 400). */
+    /**
+     * The transformation as written in the URL; throws TransformationException (→ 400). Parses are memoised (the
+     * same few transformations arrive again and again); the memo is bounded by dropping it whole when it fills.
+     */
     Transformation parse(String text) {
-        return TransformationParser.parse(text, parserLimits);
+        Transformation t = parsed.get(text);
+        if (t == null) {
+            t = TransformationParser.parse(text, parserLimits);
+            if (parsed.size() >= PARSED_MAX) {
+                parsed.clear();
+            }
+            parsed.put(text, t);
+        }
+        return t;
     }
 
     /** Named transformations replaced by their definitions. */

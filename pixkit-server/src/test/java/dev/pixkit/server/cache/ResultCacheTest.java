@@ -29,26 +29,36 @@ class ResultCacheTest {
         return b;
     }
 
-    private static byte[] read(Rendition.OnDisk r) throws Exception {
-        byte[] all = Files.readAllBytes(r.file());
-        return java.util.Arrays.copyOfRange(all, (int) r.offset(), (int) (r.offset() + r.length()));
+    private static byte[] read(Rendition r) throws Exception {
+        return switch (r) {
+            case Rendition.InMemory m -> m.bytes();
+            case Rendition.OnDisk d -> java.util.Arrays.copyOfRange(Files.readAllBytes(d.file()), (int) d.offset(),
+                    (int) (d.offset() + d.length()));
+        };
     }
 
     @Test
-    void an_entry_round_trips_and_survives_a_restart(@TempDir Path dir) throws Exception {
-        byte[] bytes = body(50_000, 1);
+    void small_and_large_entries_round_trip_and_survive_a_restart(@TempDir Path dir) throws Exception {
+        byte[] small = body(50_000, 1);
+        byte[] large = body(300_000, 9);
         ResultCache c = cache(dir, "10MB");
-        RenditionKey key = new RenditionKey(SHA_A, "0123abcd");
-        assertThat(c.get(key)).isEmpty();
-        Rendition.OnDisk put = c.put(key, bytes, "image/webp", "webp");
-        assertThat(read(put)).isEqualTo(bytes);
+        RenditionKey smallKey = new RenditionKey(SHA_A, "0123abcd");
+        RenditionKey largeKey = new RenditionKey(SHA_A, "4567abcd");
+        assertThat(c.get(smallKey)).isEmpty();
+        assertThat(read(c.put(smallKey, small, "image/webp", "webp"))).isEqualTo(small);
+        assertThat(c.put(largeKey, large, "image/png", "png")).isInstanceOf(Rendition.OnDisk.class);
 
         ResultCache restarted = cache(dir, "10MB");
-        var hit = restarted.get(key).orElseThrow();
+        Rendition hit = restarted.get(smallKey).orElseThrow();
+        assertThat(hit).isInstanceOf(Rendition.InMemory.class);
         assertThat(hit.mime()).isEqualTo("image/webp");
         assertThat(hit.extension()).isEqualTo("webp");
-        assertThat(read(hit)).isEqualTo(bytes);
-        assertThat(restarted.sizeBytes()).isEqualTo(Files.size(hit.file()));
+        assertThat(read(hit)).isEqualTo(small);
+        Rendition big = restarted.get(largeKey).orElseThrow();
+        assertThat(big).isInstanceOf(Rendition.OnDisk.class); // sent from the file, not the heap
+        assertThat(read(big)).isEqualTo(large);
+        assertThat(restarted.sizeBytes())
+                .isEqualTo(Files.size(c.pathOf(smallKey)) + Files.size(c.pathOf(largeKey)));
     }
 
     @Test
@@ -56,8 +66,10 @@ class ResultCacheTest {
         ResultCache c = cache(dir, "10MB");
         RenditionKey flipped = new RenditionKey(SHA_A, "01");
         RenditionKey cut = new RenditionKey(SHA_A, "02");
-        Path f1 = c.put(flipped, body(4000, 2), "image/png", "png").file();
-        Path f2 = c.put(cut, body(4000, 3), "image/png", "png").file();
+        c.put(flipped, body(4000, 2), "image/png", "png");
+        c.put(cut, body(200_000, 3), "image/png", "png");
+        Path f1 = c.pathOf(flipped);
+        Path f2 = c.pathOf(cut);
         try (RandomAccessFile raf = new RandomAccessFile(f1.toFile(), "rw")) {
             raf.seek(raf.length() - 10);
             int b = raf.read();
@@ -77,7 +89,9 @@ class ResultCacheTest {
     @Test
     void temp_files_left_by_a_crash_are_removed_at_start(@TempDir Path dir) throws Exception {
         ResultCache c = cache(dir, "10MB");
-        Path entry = c.put(new RenditionKey(SHA_A, "0a"), body(100, 4), "image/jpeg", "jpg").file();
+        RenditionKey key = new RenditionKey(SHA_A, "0a");
+        c.put(key, body(100, 4), "image/jpeg", "jpg");
+        Path entry = c.pathOf(key);
         Path leftover = entry.resolveSibling(".0b.123.tmp");
         Files.write(leftover, body(50, 5));
         cache(dir, "10MB");
