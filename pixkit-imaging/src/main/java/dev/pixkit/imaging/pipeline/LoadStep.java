@@ -10,10 +10,12 @@ import dev.pixkit.imaging.vips.VipsImage;
  * First step only: opens the source with its libvips loader, shrinking while decoding where the format can and the
  * first step's geometry allows it.
  *
- * <p>Shrink-on-load follows libvips' own {@code thumbnail}: the factor comes from the region the step keeps and its
- * resize target, so the decoded region is never smaller than the target (a later crop or extract always has the
- * pixels it needs). JPEG uses libjpeg's DCT scaling ({@code shrink} 2/4/8) and leaves at least a factor of two for
- * the final resize (block shrinking alone is too sharp); WebP decodes straight at the scale. Steps without a resize
+ * <p>Shrink-on-load: the factor comes from the region the step keeps and its resize target, so the decoded region is
+ * never smaller than the target (a later crop or extract always has the pixels it needs). JPEG uses libjpeg's DCT
+ * scaling ({@code shrink} 2/4/8) with the largest factor that does not go below the target, as imgproxy and sharp do
+ * (libvips' own {@code thumbnail} stops a factor of two earlier: measured in bench/peers, that decodes 4× the pixels
+ * for a 4000×3000 → 300 px rendition and gives 17–28 % larger, slightly sharper files); the final resize does the
+ * rest. WebP decodes straight at the scale. Steps without a resize
  * ({@code cm-extract}, padding at the same size) never shrink. Other formats load at full size.
  *
  * <p>Loads with {@code access=sequential} when {@link Pipeline} has decided the whole render reads top to bottom
@@ -58,13 +60,13 @@ final class LoadStep implements PipelineStep {
         return Math.min((double) g.crop().width() / g.resizeWidth(), (double) g.crop().height() / g.resizeHeight());
     }
 
-    /** libvips thumbnail's JPEG policy: block-shrink to about twice the target, no more. */
+    /** The largest DCT scaling factor that keeps the decoded image at least as large as the target. */
     static int jpegShrink(double shrink) {
-        if (shrink >= 16) {
+        if (shrink >= 8) {
             return 8;
-        } else if (shrink >= 8) {
-            return 4;
         } else if (shrink >= 4) {
+            return 4;
+        } else if (shrink >= 2) {
             return 2;
         }
         return 1;

@@ -89,20 +89,23 @@ class RendererTest {
         assertThat(header(r).height()).isEqualTo(225);
         assertThat(LoadStep.jpegShrink(LoadStep.commonShrink(
                 Geometry.compute(2000, 1500, ResizeSpec.parse("w-300"), dev.pixkit.url.transform.Expr.Bindings.of(
-                        2000, 1500, 2000, 1500), Geometry.Options.DEFAULT)))).isEqualTo(2);
+                        2000, 1500, 2000, 1500), Geometry.Options.DEFAULT)))).isEqualTo(4);
     }
 
     @Test
-    void jpegShrinkLeavesAFactorOfTwo() {
+    void jpegShrinkTakesTheLargestFactorThatStaysAtOrAboveTheTarget() {
         assertThat(LoadStep.jpegShrink(1.5)).isEqualTo(1);
-        assertThat(LoadStep.jpegShrink(4)).isEqualTo(2);
-        assertThat(LoadStep.jpegShrink(13.3)).isEqualTo(4);
+        assertThat(LoadStep.jpegShrink(2)).isEqualTo(2);
+        assertThat(LoadStep.jpegShrink(3.9)).isEqualTo(2);
+        assertThat(LoadStep.jpegShrink(4)).isEqualTo(4);
+        assertThat(LoadStep.jpegShrink(7.9)).isEqualTo(4);
+        assertThat(LoadStep.jpegShrink(13.3)).isEqualTo(8);
         assertThat(LoadStep.jpegShrink(16)).isEqualTo(8);
     }
 
     @Test
     void shrinkOnLoadKeepsCropCoordinates() {
-        // Left half red, right half blue; a 100x150 cut keeps a 1000x1500 region, loaded with JPEG shrink 4.
+        // Left half red, right half blue; a 100x150 cut keeps a 1000x1500 region, loaded with JPEG shrink 8.
         Path halves;
         try (VipsImage red = Fixtures.solid(1000, 1500, 255, 0, 0); VipsImage blue = Fixtures.solid(1000, 1500, 0, 0, 255);
              VipsImage both = Vips.op("arrayjoin").in("in", red, blue).callImage("out")) {
@@ -110,7 +113,7 @@ class RendererTest {
         }
         Geometry g = Geometry.compute(2000, 1500, ResizeSpec.parse("w-100,h-150,fo-left"),
                 dev.pixkit.url.transform.Expr.Bindings.of(2000, 1500, 2000, 1500), Geometry.Options.DEFAULT);
-        assertThat(LoadStep.jpegShrink(LoadStep.commonShrink(g))).isEqualTo(4);
+        assertThat(LoadStep.jpegShrink(LoadStep.commonShrink(g))).isEqualTo(8);
         assertThat(pixel(render(halves, "w-100,h-150,fo-left").bytes(), 95, 75)[0]).as("left edge red").isGreaterThan(200);
         assertThat(pixel(render(halves, "w-100,h-150,fo-right").bytes(), 4, 75)[2]).as("right blue").isGreaterThan(200);
         byte[] centre = render(halves, "w-100,h-150").bytes();
