@@ -42,7 +42,8 @@ final class EncodeStep implements PipelineStep {
         int q = state.plan.quality();
         switch (format) {
             case JPEG -> {
-                op.in("Q", q);
+                // Optimised Huffman tables: ~15-20 % smaller files for a few percent of encode time, as sharp does.
+                op.in("Q", q).in("optimize_coding", true);
                 if (state.plan.progressive()) {
                     op.in("interlace", true);
                 }
