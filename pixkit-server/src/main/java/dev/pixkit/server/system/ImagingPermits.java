@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The server's gateway to libvips. At start it loads libvips (a missing or broken library stops the server with
- * libvips' own explanation) and applies {@code PIXKIT_VIPS_CONCURRENCY}. It then caps concurrent libvips work at one call per core. A downcall pins its virtual thread to a carrier thread, and
- * libvips parallelises each operation itself, so more concurrent calls than cores would only starve the request
- * threads; excess requests wait here instead.
+ * libvips' own explanation) and applies {@code PIXKIT_VIPS_CONCURRENCY}. It then caps the upload path's header probes
+ * at one per core: a downcall pins its virtual thread to a carrier thread, so more would only starve request threads.
+ * Renders do not pass through here; they run on the bounded render pool ({@code cache.RenderPool}).
  */
 @Component
 public class ImagingPermits {
