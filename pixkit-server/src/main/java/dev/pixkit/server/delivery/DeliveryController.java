@@ -95,6 +95,7 @@ class DeliveryController {
         DeliveryRequest req = DeliveryRequest.parse(rawPath, request.getQueryString());
         Transformation requested = req.transformation() == null ? null : images.parse(req.transformation());
         FileRecord file = catalog.findByPath(req.filePath())
+                .flatMap(f -> req.version() == null ? Optional.of(f) : catalog.version(f.fileId(), req.version()))
                 .or(() -> defaultImage(requested))
                 .orElseThrow(ApiException::fileNotFound);
         checkSignature(file, req, requested != null && NamedTransformations.onlyNamed(requested));

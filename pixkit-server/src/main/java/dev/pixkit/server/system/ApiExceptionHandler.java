@@ -21,7 +21,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return body(e.status(), e.getMessage());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

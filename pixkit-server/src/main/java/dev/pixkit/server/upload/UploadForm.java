@@ -1,5 +1,6 @@
 package dev.pixkit.server.upload;
 
+import dev.pixkit.server.catalog.Names;
 import dev.pixkit.server.system.ApiException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ record UploadForm(
         Map<String, Object> customMetadata,
         String description,
         boolean overwriteFile,
+        boolean overwriteAITags,
         boolean overwriteTags,
         boolean overwriteCustomMetadata,
         Set<ResponseField> responseFields) {
@@ -57,8 +59,8 @@ record UploadForm(
         }
         String description = field.apply("description");
         return new UploadForm(
-                UploadNames.fileName(field.apply("fileName")),
-                UploadNames.folder(field.apply("folder")),
+                Names.fileName(field.apply("fileName"), "fileName"),
+                Names.folder(field.apply("folder"), "folder"),
                 bool(field, "useUniqueFileName", true),
                 tags(field.apply("tags"), json),
                 bool(field, "isPrivateFile", false),
@@ -67,6 +69,7 @@ record UploadForm(
                 customMetadata(field.apply("customMetadata"), json),
                 description == null || description.isEmpty() ? null : description,
                 bool(field, "overwriteFile", true),
+                bool(field, "overwriteAITags", true),
                 bool(field, "overwriteTags", true),
                 bool(field, "overwriteCustomMetadata", true),
                 responseFields(field.apply("responseFields")));
