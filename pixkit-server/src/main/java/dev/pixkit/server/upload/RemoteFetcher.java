@@ -167,8 +167,9 @@ class RemoteFetcher {
                 in.beforeBlocking();
                 ssl.startHandshake();
             }
-            String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            URI ascii = URI.create(uri.toASCIIString()); // non-ASCII path characters percent-encoded as UTF-8
+            String target = (ascii.getRawPath() == null || ascii.getRawPath().isEmpty() ? "/" : ascii.getRawPath())
+                    + (ascii.getRawQuery() == null ? "" : "?" + ascii.getRawQuery());
             String request = "GET " + target + " HTTP/1.1\r\n"
                     + "Host: " + hostHeader + (uri.getPort() >= 0 ? ":" + port : "") + "\r\n"
                     + "User-Agent: Pixkit\r\n"

@@ -79,6 +79,11 @@ class RemoteFetcherTest {
                     x.sendResponseHeaders(200, 3);
                     x.getResponseBody().write(new byte[3]);
                 })
+                .on("/echo", x -> {
+                    byte[] target = x.getRequestURI().toString().getBytes();
+                    x.sendResponseHeaders(200, target.length);
+                    x.getResponseBody().write(target);
+                })
                 .on("/host", x -> {
                     byte[] host = x.getRequestHeaders().getFirst("Host").getBytes();
                     x.sendResponseHeaders(200, host.length);
@@ -209,6 +214,13 @@ class RemoteFetcherTest {
     void a_body_shorter_than_its_content_length_is_an_error_not_a_short_file() {
         InputStream in = fetcher("127.0.0.1", Duration.ofSeconds(5)).open(origin.url("127.0.0.1", "/truncated"));
         fails(() -> read(in), 400, "Could not fetch the file from");
+    }
+
+    @Test
+    void the_request_target_is_sent_percent_encoded() {
+        RemoteFetcher f = fetcher("127.0.0.1", Duration.ofSeconds(5));
+        String target = new String(read(f.open(origin.url("127.0.0.1", "/echo/bl\u00e5/a%20b.png?v=\u00fc&x=1#frag"))));
+        assertThat(target).isEqualTo("/echo/bl%C3%A5/a%20b.png?v=%C3%BC&x=1");
     }
 
     @Test
