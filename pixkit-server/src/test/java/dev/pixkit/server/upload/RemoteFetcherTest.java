@@ -255,7 +255,8 @@ class RemoteFetcherTest {
             x.sendResponseHeaders(200, BODY.length);
             x.getResponseBody().write(BODY);
         })) {
-            RemoteFetcher f = fetcher("images.test,other.test,127.0.0.1", Duration.ofSeconds(5), tls.getSocketFactory());
+            RemoteFetcher f = fetcher("images.test,other.test,127.0.0.1", Duration.ofSeconds(5),
+                    tls.getSocketFactory());
             assertThat(read(f.open(secure.url("images.test", "/img")))).isEqualTo(BODY);
             assertThat(sni).containsExactly("images.test");
             // same address, another name: the certificate does not name it
