@@ -28,10 +28,11 @@ record UploadForm(
         boolean overwriteAITags,
         boolean overwriteTags,
         boolean overwriteCustomMetadata,
-        Set<ResponseField> responseFields) {
+        Set<ResponseField> responseFields,
+        UploadChecks checks) {
 
     /** Fields accepted by ImageKit that this version does not act on yet; sending them is an error, not a no-op. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "checks", "webhookUrl");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "webhookUrl");
 
     enum ResponseField {
         TAGS("tags"), CUSTOM_COORDINATES("customCoordinates"), IS_PRIVATE_FILE("isPrivateFile"),
@@ -69,7 +70,8 @@ record UploadForm(
                 bool(field, "overwriteAITags", true),
                 bool(field, "overwriteTags", true),
                 bool(field, "overwriteCustomMetadata", true),
-                responseFields(field.apply("responseFields")));
+                responseFields(field.apply("responseFields")),
+                UploadChecks.parse(field.apply("checks")));
     }
 
     private static boolean bool(Function<String, String> field, String name, boolean fallback) {
