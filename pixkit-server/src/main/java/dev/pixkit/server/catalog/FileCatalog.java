@@ -6,38 +6,55 @@ import dev.pixkit.server.storage.StagedBlob;
 import dev.pixkit.server.system.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the catalog and the blob store in step. Bytes are published before the row that references them commits,
- * and a blob is removed only after the last row referencing it is gone, so a crash can at worst leave an
- * unreferenced blob (found by fsck), never a row without its bytes.
+ * Keeps the catalog (files and their earlier versions) and the blob store in step. Bytes are published before the
+ * row that references them commits, and a blob is removed only after the last row referencing it is gone and that
+ * change has committed, so a crash can at worst leave an unreferenced blob (found by fsck), never a row without its
+ * bytes. Every method runs in one transaction, joining the caller's when there is one (bulk folder jobs).
  */
 @Service
 public class FileCatalog {
     private static final Logger log = LoggerFactory.getLogger(FileCatalog.class);
 
     private final FileRepository files;
+    private final VersionRepository versions;
     private final FolderRepository folders;
     private final BlobStore blobs;
     private final BlobLocks locks;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    FileCatalog(FileRepository files, FolderRepository folders, BlobStore blobs, BlobLocks locks, TransactionTemplate tx,
-            ApplicationEventPublisher events) {
+    FileCatalog(FileRepository files, VersionRepository versions, FolderRepository folders, BlobStore blobs,
+            BlobLocks locks, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
+        this.versions = versions;
         this.folders = folders;
         this.blobs = blobs;
         this.locks = locks;
         this.tx = tx;
         this.events = events;
+        this.clock = clock;
     }
 
     public Optional<FileRecord> find(String fileId) {
@@ -48,9 +65,31 @@ public class FileCatalog {
         return files.findByPath(filePath);
     }
 
+    /** Every version of the file, oldest first, the current one last; empty when there is no such file. */
+    public List<FileRecord> versions(String fileId) {
+        return inTx(() -> {
+            Optional<FileRecord> current = files.findById(fileId);
+            if (current.isEmpty()) {
+                return List.of();
+            }
+            List<FileRecord> all = new ArrayList<>(versions.ofFile(fileId));
+            all.add(current.get());
+            return all;
+        });
+    }
+
+    /** One version of the file: the current one or an earlier one. */
+    public Optional<FileRecord> version(String fileId, String versionId) {
+        Optional<FileRecord> current = files.findById(fileId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        return current.get().versionId().equals(versionId) ? current : versions.find(fileId, versionId);
+    }
+
     /**
-     * Stores {@code content} and the row for {@code file}. When {@code replacing} is present, the row with that id is
-     * updated instead (a new version of the same file) and the previous content is released.
+     * Stores {@code content} and the row for {@code file}. When {@code replacing} is present, {@code file} becomes
+     * the new current version of that file and the replaced one is kept as an earlier version.
      */
     public FileRecord save(FileRecord file, StagedBlob content, Optional<FileRecord> replacing) {
         locks.withLock(file.sha256(), () -> {
@@ -63,12 +102,13 @@ public class FileCatalog {
                 tx.executeWithoutResult(status -> {
                     folders.ensureExists(file.folderPath(), file.updatedAt().toEpochMilli());
                     if (replacing.isPresent()) {
+                        versions.insert(replacing.get());
                         files.update(file);
                     } else {
                         files.insert(file);
                     }
                 });
-            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            } catch (DataIntegrityViolationException e) {
                 releaseLocked(file.sha256());
                 throw ApiException.badRequest("A file with the same name already exists at the exact location.");
             } catch (RuntimeException e) {
@@ -77,18 +117,215 @@ public class FileCatalog {
             }
             return null;
         });
-        replacing.filter(old -> !old.sha256().equals(file.sha256())).ifPresent(old -> release(old.sha256()));
         return file;
     }
 
-    /** Deletes the file's row and, when nothing else uses them, its bytes. False when there was no such file. */
-    public boolean delete(String fileId) {
-        Optional<FileRecord> file = files.findById(fileId);
-        if (file.isEmpty() || !files.delete(fileId)) {
-            return false;
+    /** Rewrites the file's attributes (tags, metadata, publication…); content and path are unchanged. */
+    public FileRecord update(FileRecord changed) {
+        if (!files.update(changed)) {
+            throw ApiException.fileNotFound();
         }
-        release(file.get().sha256());
-        return true;
+        return changed;
+    }
+
+    /** Publishes or unpublishes the current version and, with {@code includeVersions}, every earlier one. */
+    public FileRecord publish(FileRecord f, boolean published, boolean includeVersions) {
+        return inTx(() -> {
+            FileRecord changed = f.withAttributes(f.tags(), f.aiTags(), f.customCoordinates(), f.customMetadata(),
+                    f.description(), published, clock.instant());
+            if (!files.update(changed)) {
+                throw ApiException.fileNotFound();
+            }
+            if (includeVersions) {
+                versions.setPublished(f.fileId(), published);
+            }
+            return changed;
+        });
+    }
+
+    /** Deletes the file and every version; their bytes go when nothing else uses them. False when there was none. */
+    public boolean delete(String fileId) {
+        return inTx(() -> {
+            Optional<FileRecord> file = files.findById(fileId);
+            if (file.isEmpty()) {
+                return false;
+            }
+            Set<String> content = new LinkedHashSet<>(versions.deleteAll(fileId));
+            files.delete(fileId);
+            content.add(file.get().sha256());
+            releaseAfterCommit(content);
+            return true;
+        });
+    }
+
+    /**
+     * Deletes several files and their versions, all or none: when any id does not exist, nothing is deleted and the
+     * answer is ImageKit's 404 with {@code missingFileIds}.
+     */
+    public void deleteAll(List<String> fileIds) {
+        inTx(() -> {
+            requireAll(fileIds);
+            fileIds.forEach(this::delete);
+            return null;
+        });
+    }
+
+    /** Applies {@code change} to each file's current version, all or none (404 with {@code missingFileIds}). */
+    public void updateAll(List<String> fileIds, UnaryOperator<FileRecord> change) {
+        inTx(() -> {
+            for (FileRecord f : requireAll(fileIds)) {
+                files.update(change.apply(f));
+            }
+            return null;
+        });
+    }
+
+    private List<FileRecord> requireAll(List<String> fileIds) {
+        List<FileRecord> found = new ArrayList<>(fileIds.size());
+        List<String> missing = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(fileIds)) {
+            files.findById(id).ifPresentOrElse(found::add, () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.filesMissing(missing);
+        }
+        return found;
+    }
+
+    /** Deletes an earlier version (never the current one); 404 when there is no such version. */
+    public void deleteVersion(String fileId, String versionId) {
+        inTx(() -> {
+            FileRecord current = files.findById(fileId).orElseThrow(ApiException::fileNotFound);
+            if (current.versionId().equals(versionId)) {
+                throw ApiException.badRequest("You cannot delete current version of a file.");
+            }
+            FileRecord version = versions.find(fileId, versionId).orElseThrow(FileCatalog::versionNotFound);
+            versions.delete(fileId, versionId);
+            releaseAfterCommit(List.of(version.sha256()));
+            return null;
+        });
+    }
+
+    /** Makes an earlier version current again; the version it replaces is kept as an earlier one. */
+    public FileRecord restoreVersion(String fileId, String versionId) {
+        return inTx(() -> {
+            FileRecord current = files.findById(fileId).orElseThrow(ApiException::fileNotFound);
+            if (current.versionId().equals(versionId)) {
+                return current;
+            }
+            FileRecord version = versions.find(fileId, versionId).orElseThrow(FileCatalog::versionNotFound);
+            versions.delete(fileId, versionId);
+            versions.insert(current);
+            FileRecord restored = version.movedTo(current.folderPath(), current.name(), clock.instant());
+            files.update(restored);
+            return restored;
+        });
+    }
+
+    /**
+     * Copies the file into {@code folder}. When a file of the same name is there, the copy (with its versions when
+     * {@code includeVersions}) is appended to that file's version history, as ImageKit does; otherwise it is a new
+     * file.
+     */
+    public FileRecord copy(FileRecord source, String folder, boolean includeVersions) {
+        return inTx(() -> {
+            Instant now = clock.instant();
+            List<FileRecord> history = includeVersions ? versions.ofFile(source.fileId()) : List.of();
+            Optional<FileRecord> existing = files.findByPath(FileRecord.pathOf(folder, source.name()));
+            if (existing.isPresent()) {
+                return append(existing.get(), history, source, now);
+            }
+            folders.ensureExists(folder, now.toEpochMilli());
+            String id = Ids.next();
+            int number = history.isEmpty() ? 1 : source.versionNumber();
+            FileRecord copy = source.copiedTo(id, id, number, folder, source.name(), now);
+            files.insert(copy);
+            for (FileRecord v : history) {
+                versions.insert(v.copiedTo(id, Ids.next(), v.versionNumber(), folder, source.name(), v.createdAt()));
+            }
+            return copy;
+        });
+    }
+
+    /**
+     * Moves the file and its versions into {@code folder}. When a file of the same name is there, they are appended
+     * to that file's version history and the source file is gone.
+     */
+    public FileRecord move(FileRecord source, String folder) {
+        return inTx(() -> {
+            Instant now = clock.instant();
+            Optional<FileRecord> existing = files.findByPath(FileRecord.pathOf(folder, source.name()));
+            if (existing.isPresent()) {
+                if (existing.get().fileId().equals(source.fileId())) {
+                    return source;
+                }
+                List<FileRecord> history = versions.ofFile(source.fileId());
+                versions.deleteAll(source.fileId());
+                files.delete(source.fileId());
+                return append(existing.get(), history, source, now);
+            }
+            folders.ensureExists(folder, now.toEpochMilli());
+            FileRecord moved = source.movedTo(folder, source.name(), now);
+            files.update(moved);
+            return moved;
+        });
+    }
+
+    /** Renames the file (and so every version's URL); 409 when the folder has a file of that name already. */
+    public FileRecord rename(FileRecord source, String newName) {
+        return inTx(() -> {
+            if (files.findByPath(FileRecord.pathOf(source.folderPath(), newName)).isPresent()) {
+                throw new ApiException(HttpStatus.CONFLICT, "File with name " + newName
+                        + " already exists at the same location.").reason("FILE_ALREADY_EXISTS");
+            }
+            FileRecord renamed = source.movedTo(source.folderPath(), newName, clock.instant());
+            try {
+                files.update(renamed);
+            } catch (DataIntegrityViolationException e) {
+                throw new ApiException(HttpStatus.CONFLICT, "File with name " + newName
+                        + " already exists at the same location.").reason("FILE_ALREADY_EXISTS");
+            }
+            return renamed;
+        });
+    }
+
+    /**
+     * Appends {@code history} (oldest first) and then {@code newCurrent} to {@code target}'s versions: the target's
+     * current version becomes an earlier one, each appended version gets a new id and the next number.
+     */
+    private FileRecord append(FileRecord target, List<FileRecord> history, FileRecord newCurrent, Instant now) {
+        versions.insert(target);
+        int number = target.versionNumber();
+        for (FileRecord v : history) {
+            number++;
+            versions.insert(target.withContent(Ids.next(), number, v, v.updatedAt()));
+        }
+        FileRecord current = target.withContent(Ids.next(), number + 1, newCurrent, now);
+        files.update(current);
+        return current;
+    }
+
+    private static ApiException versionNotFound() {
+        return ApiException.notFound("The requested file version does not exist.");
+    }
+
+    private <T> T inTx(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+
+    /** Releases the content once the current transaction commits (at once when there is none). */
+    private void releaseAfterCommit(Collection<String> content) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            content.forEach(this::release);
+            return;
+        }
+        List<String> copy = List.copyOf(content);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                copy.forEach(FileCatalog.this::release);
+            }
+        });
     }
 
     private void release(String sha256) {
@@ -109,7 +346,7 @@ public class FileCatalog {
         }
     }
 
-    /** Content no catalogued file uses any more: what was derived from it (renditions) can go too. */
+    /** Content no catalogued file or version uses any more: what was derived from it (renditions) can go too. */
     public record ContentReleased(String sha256) {}
 
     /** Content hashes of the file at {@code filePath}, or of every file under a path prefix. */

@@ -14,7 +14,7 @@ public record FileDetails(
         String name,
         String filePath,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> tags,
-        @JsonProperty("AITags") @JsonInclude(JsonInclude.Include.ALWAYS) List<Map<String, Object>> aiTags,
+        @JsonProperty("AITags") @JsonInclude(JsonInclude.Include.ALWAYS) List<FileRecord.AiTag> aiTags,
         VersionInfo versionInfo,
         boolean isPrivateFile,
         boolean isPublished,
@@ -38,16 +38,26 @@ public record FileDetails(
         }
     }
 
-    static FileDetails of(FileRecord f, FileUrls urls) {
+    /** The file as its current version. */
+    public static FileDetails of(FileRecord f, FileUrls urls) {
+        return of(f, "file", urls.url(f), urls.thumbnail(f));
+    }
+
+    /** One version of a file ({@code type: "file-version"}); its URL names the version with ik-obj-version. */
+    public static FileDetails ofVersion(FileRecord v, FileUrls urls) {
+        return of(v, "file-version", urls.versionUrl(v), urls.versionThumbnail(v));
+    }
+
+    private static FileDetails of(FileRecord f, String type, String url, String thumbnail) {
         boolean image = f.fileType() == FileRecord.FileType.IMAGE;
-        return new FileDetails(f.fileId(), "file", f.name(), f.filePath(), f.tags(), null, VersionInfo.of(f),
-                f.isPrivate(), f.isPublished(), f.customCoordinates(), urls.url(f),
-                image ? urls.thumbnail(f) : null, f.fileType().wire(), f.mime(), f.width(), f.height(), f.size(),
-                f.hasAlpha(), f.customMetadata(), f.description(), iso(f.createdAt()), iso(f.updatedAt()));
+        return new FileDetails(f.fileId(), type, f.name(), f.filePath(), f.tags(), f.aiTags(), VersionInfo.of(f),
+                f.isPrivate(), f.isPublished(), f.customCoordinates(), url, image ? thumbnail : null,
+                f.fileType().wire(), f.mime(), f.width(), f.height(), f.size(), f.hasAlpha(), f.customMetadata(),
+                f.description(), iso(f.createdAt()), iso(f.updatedAt()));
     }
 
     /** ISO-8601 with milliseconds and {@code Z}, as ImageKit writes times. */
-    static String iso(Instant t) {
+    public static String iso(Instant t) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
                 .withZone(java.time.ZoneOffset.UTC).format(t);
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One catalogued file (its current version) as stored. */
+/**
+ * One catalogued file as stored: the current version (a {@code files} row) or an earlier one (a
+ * {@code file_versions} row, which takes its path, folder and name from the file).
+ */
 public record FileRecord(
         String fileId,
         String filePath,
@@ -15,6 +18,7 @@ public record FileRecord(
         String sha256,
         long size,
         String mime,
+        String format,
         FileType fileType,
         Integer width,
         Integer height,
@@ -22,11 +26,51 @@ public record FileRecord(
         boolean isPrivate,
         boolean isPublished,
         List<String> tags,
+        List<AiTag> aiTags,
         String customCoordinates,
         Map<String, Object> customMetadata,
         String description,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** An AI-generated tag: {@code {name, confidence, source}} on the wire. */
+    public record AiTag(String name, double confidence, String source) {}
+
+    /** The same file with other content: a new version's bytes and what was learnt from them. */
+    public FileRecord withContent(String newVersionId, int newVersionNumber, FileRecord content, Instant now) {
+        return new FileRecord(fileId, filePath, folderPath, name, newVersionId, newVersionNumber, content.sha256,
+                content.size, content.mime, content.format, content.fileType, content.width, content.height,
+                content.hasAlpha, isPrivate, isPublished, tags, aiTags, customCoordinates, customMetadata, description,
+                createdAt, now);
+    }
+
+    /** The same file (id, version, creation time) under another folder or name: a move or rename. */
+    public FileRecord movedTo(String newFolderPath, String newName, Instant now) {
+        return new FileRecord(fileId, pathOf(newFolderPath, newName), newFolderPath, newName, versionId, versionNumber,
+                sha256, size, mime, format, fileType, width, height, hasAlpha, isPrivate, isPublished, tags, aiTags,
+                customCoordinates, customMetadata, description, createdAt, now);
+    }
+
+    /** A new file with this one's content and attributes under another folder or name: a copy. */
+    public FileRecord copiedTo(String newFileId, String newVersionId, int newVersionNumber, String newFolderPath,
+            String newName, Instant now) {
+        return new FileRecord(newFileId, pathOf(newFolderPath, newName), newFolderPath, newName, newVersionId,
+                newVersionNumber, sha256, size, mime, format, fileType, width, height, hasAlpha, isPrivate,
+                isPublished, tags, aiTags, customCoordinates, customMetadata, description, now, now);
+    }
+
+    /** {@code /a/b} + {@code c.jpg} = {@code /a/b/c.jpg}; the root folder is {@code /}. */
+    public static String pathOf(String folderPath, String name) {
+        return (folderPath.equals("/") ? "" : folderPath) + "/" + name;
+    }
+
+    /** The same file with other editable attributes (PATCH details, tag operations). */
+    public FileRecord withAttributes(List<String> newTags, List<AiTag> newAiTags, String newCustomCoordinates,
+            Map<String, Object> newCustomMetadata, String newDescription, boolean published, Instant now) {
+        return new FileRecord(fileId, filePath, folderPath, name, versionId, versionNumber, sha256, size, mime, format,
+                fileType, width, height, hasAlpha, isPrivate, published, newTags, newAiTags, newCustomCoordinates,
+                newCustomMetadata, newDescription, createdAt, now);
+    }
 
     public enum FileType {
         IMAGE("image"), NON_IMAGE("non-image");

@@ -10,6 +10,9 @@ public class FileUrls {
     /** The named transformation ImageKit's media library uses for thumbnails. */
     public static final String THUMBNAIL_TRANSFORMATION = "n-ik_ml_thumbnail";
 
+    /** The query parameter that selects a version of a file in a delivery URL. */
+    public static final String VERSION_PARAMETER = "ik-obj-version";
+
     private final String endpoint;
 
     FileUrls(PixkitSettings settings) {
@@ -22,6 +25,15 @@ public class FileUrls {
 
     public String thumbnail(FileRecord f) {
         return endpoint + "/tr:" + THUMBNAIL_TRANSFORMATION + encodePath(f.filePath());
+    }
+
+    /** The URL of one version of a file: ImageKit names it with the {@code ik-obj-version} query parameter. */
+    public String versionUrl(FileRecord v) {
+        return url(v) + "?" + VERSION_PARAMETER + "=" + v.versionId();
+    }
+
+    public String versionThumbnail(FileRecord v) {
+        return thumbnail(v) + "?" + VERSION_PARAMETER + "=" + v.versionId();
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters and {@code /}. */

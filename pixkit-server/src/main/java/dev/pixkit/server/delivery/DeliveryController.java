@@ -95,6 +95,7 @@ class DeliveryController {
         DeliveryRequest req = DeliveryRequest.parse(rawPath, request.getQueryString());
         Transformation requested = req.transformation() == null ? null : images.parse(req.transformation());
         FileRecord file = catalog.findByPath(req.filePath())
+                .flatMap(f -> req.version() == null ? Optional.of(f) : catalog.version(f.fileId(), req.version()))
                 .or(() -> defaultImage(requested))
                 .orElseThrow(ApiException::fileNotFound);
         checkSignature(file, req, requested != null && NamedTransformations.onlyNamed(requested));
@@ -274,12 +275,19 @@ class DeliveryController {
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build();
     }
 
-    /** A bad or expired signature is refused on any file; a private file needs a valid one unless only named. */
+    /**
+     * A bad or expired signature is refused on any file; a private file needs a valid one unless only named. An
+     * unpublished (draft) file is not there for unsigned URLs at all, as on ImageKit where drafts are reachable only
+     * inside the media library; a signed URL reaches it so that the library can show it.
+     */
     private void checkSignature(FileRecord file, DeliveryRequest req, boolean onlyNamed) {
         switch (SignedUrls.verify(privateKey, req.rawTarget(), clock.instant())) {
             case INVALID -> throw new ApiException(HttpStatus.UNAUTHORIZED, "The URL signature is invalid.");
             case EXPIRED -> throw new ApiException(HttpStatus.UNAUTHORIZED, "The URL has expired.");
             case UNSIGNED -> {
+                if (!file.isPublished()) {
+                    throw ApiException.fileNotFound();
+                }
                 if (file.isPrivate() && !onlyNamed) {
                     throw new ApiException(HttpStatus.UNAUTHORIZED, "This file is private; it needs a signed URL.");
                 }

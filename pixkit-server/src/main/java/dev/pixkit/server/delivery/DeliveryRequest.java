@@ -6,9 +6,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * A delivery URL taken apart: the transformation (from a leading {@code tr:} path segment or the {@code tr} query
- * parameter), the decoded file path, and the raw target that signatures are computed over.
+ * parameter), the decoded file path, the version asked for ({@code ik-obj-version}, null for the current one), and
+ * the raw target that signatures are computed over.
  */
-record DeliveryRequest(String filePath, String transformation, String rawTarget, boolean attachment) {
+record DeliveryRequest(String filePath, String transformation, String rawTarget, boolean attachment, String version) {
 
     /**
      * @param rawPath  the raw request path after the endpoint prefix, starting with {@code /}
@@ -26,6 +27,7 @@ record DeliveryRequest(String filePath, String transformation, String rawTarget,
             path = path.substring(slash);
         }
         boolean attachment = false;
+        String version = null;
         if (rawQuery != null) {
             for (String param : rawQuery.split("&")) {
                 int eq = param.indexOf('=');
@@ -36,6 +38,8 @@ record DeliveryRequest(String filePath, String transformation, String rawTarget,
                     transformation = transformation == null ? value : transformation + ":" + value;
                 } else if (key.equals("ik-attachment")) {
                     attachment = value.equals("true");
+                } else if (key.equals("ik-obj-version")) {
+                    version = value;
                 }
             }
         }
@@ -44,6 +48,6 @@ record DeliveryRequest(String filePath, String transformation, String rawTarget,
             throw ApiException.fileNotFound();
         }
         String rawTarget = rawPath.substring(1) + (rawQuery == null ? "" : "?" + rawQuery);
-        return new DeliveryRequest(filePath, transformation, rawTarget, attachment);
+        return new DeliveryRequest(filePath, transformation, rawTarget, attachment, version);
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +22,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        return body(e.status(), e.getMessage());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -35,6 +36,11 @@ class ApiExceptionHandler {
             return body(HttpStatus.CONTENT_TOO_LARGE, UploadLimits.TOO_LARGE_MESSAGE);
         }
         return body(HttpStatus.BAD_REQUEST, "Your request is not valid multipart/form-data: " + rootMessage(e));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, "Your request body is not valid JSON.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -26,7 +26,7 @@ record UploadResponse(
         Integer height,
         Integer width,
         String thumbnailUrl,
-        @JsonProperty("AITags") Optional<List<Map<String, Object>>> aiTags,
+        @JsonProperty("AITags") Optional<List<FileRecord.AiTag>> aiTags,
         Optional<List<String>> tags,
         Optional<String> customCoordinates,
         Boolean isPrivateFile,
@@ -39,7 +39,7 @@ record UploadResponse(
         return new UploadResponse(
                 f.fileId(), f.name(), f.size(), VersionInfo.of(f), f.filePath(), urls.url(f), f.fileType().wire(),
                 f.height(), f.width(), image ? urls.thumbnail(f) : null,
-                Optional.empty(),
+                Optional.ofNullable(f.aiTags()),
                 fields.contains(UploadForm.ResponseField.TAGS) ? Optional.ofNullable(f.tags()) : null,
                 fields.contains(UploadForm.ResponseField.CUSTOM_COORDINATES)
                         ? Optional.ofNullable(f.customCoordinates()) : null,

@@ -3,7 +3,9 @@ package dev.pixkit.server.upload;
 import dev.pixkit.server.catalog.FileCatalog;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.FileRecord.FileType;
+import dev.pixkit.server.catalog.Formats;
 import dev.pixkit.server.catalog.Ids;
+import dev.pixkit.server.catalog.Names;
 import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.storage.StagedBlob;
 import dev.pixkit.server.system.ApiException;
@@ -48,7 +50,7 @@ class UploadService {
             Optional<ImageInspector.ImageInfo> image = mime.startsWith("image/")
                     ? images.inspect(staged.file()) : Optional.empty();
 
-            String name = form.useUniqueFileName() ? UploadNames.unique(form.fileName()) : form.fileName();
+            String name = form.useUniqueFileName() ? Names.unique(form.fileName()) : form.fileName();
             String filePath = (form.folder().equals("/") ? "" : form.folder()) + "/" + name;
             Optional<FileRecord> existing = catalog.findByPath(filePath);
             if (existing.isPresent() && !form.overwriteFile()) {
@@ -65,12 +67,14 @@ class UploadService {
             FileRecord file = new FileRecord(
                     fileId, filePath, form.folder(), name, versionId,
                     existing.map(f -> f.versionNumber() + 1).orElse(1),
-                    staged.sha256(), staged.size(), mime,
+                    staged.sha256(), staged.size(), mime, Formats.of(mime, name),
                     image.isPresent() ? FileType.IMAGE : FileType.NON_IMAGE,
                     image.map(ImageInspector.ImageInfo::width).orElse(null),
                     image.map(ImageInspector.ImageInfo::height).orElse(null),
                     image.map(ImageInspector.ImageInfo::hasAlpha).orElse(false),
-                    form.isPrivateFile(), form.isPublished(), tags, form.customCoordinates(),
+                    form.isPrivateFile(), form.isPublished(), tags,
+                    existing.isPresent() && !form.overwriteAITags() ? existing.get().aiTags() : null,
+                    form.customCoordinates(),
                     metadata == null ? Map.of() : metadata, form.description(),
                     existing.map(FileRecord::createdAt).orElse(now), now);
             return catalog.save(file, staged, existing);

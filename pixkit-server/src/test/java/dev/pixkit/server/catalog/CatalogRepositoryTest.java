@@ -22,7 +22,8 @@ class CatalogRepositoryTest {
     private static FileRecord file(String id, String path, String sha) {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new FileRecord(id, path, "/a/b", path.substring(path.lastIndexOf('/') + 1), id, 1, sha, 123, "image/png",
-                FileType.IMAGE, 40, 30, true, false, true, List.of("x", "y"), "1,2,3,4",
+                "png", FileType.IMAGE, 40, 30, true, false, true, List.of("x", "y"),
+                List.of(new FileRecord.AiTag("Cat", 91.5, "google-auto-tagging")), "1,2,3,4",
                 Map.of("sku", "A-1", "n", 2), "desc", t, t);
     }
 
@@ -30,7 +31,7 @@ class CatalogRepositoryTest {
     @MethodSource("dev.pixkit.server.catalog.CatalogDatabases#both")
     void files_round_trip_update_and_delete(String kind) throws Exception {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
-            FileRepository files = new FileRepository(JdbcClient.create(ds), JSON);
+            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON));
             String sha = "a".repeat(64);
             FileRecord f = file(Ids.next(), "/a/b/one.png", sha);
             files.insert(f);
@@ -39,15 +40,15 @@ class CatalogRepositoryTest {
             assertThat(files.findByPath("/a/b/ONE.png")).isEmpty();
 
             FileRecord plain = new FileRecord(Ids.next(), "/a/b/two.bin", "/a/b", "two.bin", "v", 1, sha, 4,
-                    "application/octet-stream", FileType.NON_IMAGE, null, null, false, true, false, null, null,
-                    Map.of(), null, f.createdAt(), f.updatedAt());
+                    "application/octet-stream", "bin", FileType.NON_IMAGE, null, null, false, true, false, null, null,
+                    null, Map.of(), null, f.createdAt(), f.updatedAt());
             files.insert(plain);
             assertThat(files.findById(plain.fileId())).contains(plain);
             assertThat(files.countByBlob(sha)).isEqualTo(2);
 
             FileRecord v2 = new FileRecord(f.fileId(), f.filePath(), f.folderPath(), f.name(), Ids.next(), 2,
-                    "b".repeat(64), 999, "image/jpeg", FileType.IMAGE, 10, 10, false, true, true, null, null,
-                    Map.of(), null, f.createdAt(), f.updatedAt().plusSeconds(5));
+                    "b".repeat(64), 999, "image/jpeg", "jpg", FileType.IMAGE, 10, 10, false, true, true, null, null,
+                    null, Map.of(), null, f.createdAt(), f.updatedAt().plusSeconds(5));
             files.update(v2);
             assertThat(files.findById(f.fileId())).contains(v2);
             assertThat(files.countByBlob(sha)).isEqualTo(1);
@@ -62,7 +63,7 @@ class CatalogRepositoryTest {
     @MethodSource("dev.pixkit.server.catalog.CatalogDatabases#both")
     void a_path_holds_one_file(String kind) throws Exception {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
-            FileRepository files = new FileRepository(JdbcClient.create(ds), JSON);
+            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON));
             files.insert(file(Ids.next(), "/a/b/same.png", "c".repeat(64)));
             assertThatThrownBy(() -> files.insert(file(Ids.next(), "/a/b/same.png", "d".repeat(64))))
                     .isInstanceOf(DataIntegrityViolationException.class);
@@ -98,6 +99,35 @@ class CatalogRepositoryTest {
             jdbc.sql("INSERT INTO upload_tokens (token, expire) VALUES ('t1', :e)").param("e", expire).update();
             assertThatThrownBy(() -> jdbc.sql("INSERT INTO upload_tokens (token, expire) VALUES ('t1', :e)")
                     .param("e", expire).update()).isInstanceOf(DataIntegrityViolationException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.pixkit.server.catalog.CatalogDatabases#both")
+    void versions_take_path_from_their_file_and_count_as_references(String kind) throws Exception {
+        try (HikariDataSource ds = CatalogDatabases.open(kind)) {
+            JdbcClient jdbc = JdbcClient.create(ds);
+            FileRows rows = new FileRows(JSON);
+            FileRepository files = new FileRepository(jdbc, rows);
+            VersionRepository versions = new VersionRepository(jdbc, rows);
+            FileRecord v1 = file(Ids.next(), "/a/b/v.png", "e".repeat(64));
+            files.insert(v1);
+            FileRecord v2 = v1.withContent(Ids.next(), 2, file("x", "/x/y.png", "f".repeat(64)), v1.updatedAt());
+            versions.insert(v1);
+            files.update(v2);
+            FileRecord renamed = v2.movedTo("/c", "w.png", v2.updatedAt());
+            files.update(renamed);
+
+            assertThat(versions.ofFile(v1.fileId())).singleElement().satisfies(v -> {
+                assertThat(v.versionId()).isEqualTo(v1.versionId());
+                assertThat(v.filePath()).isEqualTo("/c/w.png");
+                assertThat(v.sha256()).isEqualTo(v1.sha256());
+                assertThat(v.aiTags()).isEqualTo(v1.aiTags());
+            });
+            assertThat(files.countByBlob("e".repeat(64))).isEqualTo(1);
+            assertThat(files.countByBlob("f".repeat(64))).isEqualTo(1);
+            assertThat(versions.deleteAll(v1.fileId())).containsExactly("e".repeat(64));
+            assertThat(files.countByBlob("e".repeat(64))).isZero();
         }
     }
 }

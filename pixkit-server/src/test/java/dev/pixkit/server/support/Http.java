@@ -53,6 +53,16 @@ public final class Http {
         return send(authed(pathAndQuery).GET().build());
     }
 
+    public HttpResponse<byte[]> delete(String pathAndQuery) {
+        return send(authed(pathAndQuery).DELETE().build());
+    }
+
+    /** An authenticated JSON request ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) with a body. */
+    public HttpResponse<byte[]> json(String method, String pathAndQuery, Object body) {
+        return send(authed(pathAndQuery).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
     public HttpResponse<byte[]> upload(Multipart form) {
         return send(authed("/api/v1/files/upload").header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());

@@ -120,7 +120,7 @@ class UploadLifecycleTest {
     }
 
     @Test
-    void fixed_name_overwrite_makes_a_new_version_and_releases_the_old_bytes() {
+    void fixed_name_overwrite_makes_a_new_version_and_keeps_the_old_one() {
         byte[] v1 = Images.jpeg(30, 30);
         byte[] v2 = Images.png(60, 20, false);
         Multipart first = new Multipart().file("file", "x", v1).field("fileName", "logo.img")
@@ -143,10 +143,22 @@ class UploadLifecycleTest {
         assertThat(two.get("versionInfo").get("id").asString()).isNotEqualTo(one.get("versionInfo").get("id").asString());
         assertThat(two.get("tags").toString()).isEqualTo("[\"brand\",\"blue\"]");
         assertThat(two.get("width").asInt()).isEqualTo(60);
-        assertThat(server.blobCount()).isEqualTo(blobs); // v2 added, v1 released
+        assertThat(server.blobCount()).isEqualTo(blobs + 1); // v2 added, v1 kept as version 1
         var served = http.get("/media/lifecycle/overwrite/logo.img");
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(Images.sha256(served.body())).isEqualTo(Images.sha256(v2));
+
+        String fileId = one.get("fileId").asString();
+        JsonNode versions = json(http.getAuthed("/v1/files/" + fileId + "/versions"));
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("versionInfo").get("name").asString()).isEqualTo("Version 1");
+        assertThat(versions.get(0).get("type").asString()).isEqualTo("file-version");
+        var old = http.get("/media/lifecycle/overwrite/logo.img?ik-obj-version="
+                + one.get("versionInfo").get("id").asString());
+        assertThat(Images.sha256(old.body())).isEqualTo(Images.sha256(v1));
+
+        assertThat(http.delete("/v1/files/" + fileId).statusCode()).isEqualTo(204);
+        assertThat(server.blobCount()).isEqualTo(blobs - 1); // both versions' bytes released
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.pixkit.server.upload;
+package dev.pixkit.server.catalog;
 
 import dev.pixkit.server.system.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -9,41 +9,45 @@ import java.security.SecureRandom;
  * spaces included, become {@code _}. What could escape the folder tree — control characters, separators in a file
  * name, {@code .} or {@code ..} segments — is refused, not rewritten.
  */
-final class UploadNames {
+public final class Names {
     private static final int MAX_NAME_BYTES = 255;
     private static final int MAX_FOLDER_BYTES = 1024;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private UploadNames() {}
+    private Names() {}
 
-    static String fileName(String raw) {
+    /** A file name from the request field {@code field} (named in error messages), sanitised. */
+    public static String fileName(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.badRequest("Missing fileName parameter for upload.");
+            throw ApiException.badRequest("Missing " + field + " parameter.");
         }
-        rejectControl(raw, "fileName");
+        rejectControl(raw, field);
         if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
-            throw ApiException.badRequest("Invalid fileName parameter: it must not contain '/' or '\\'. Use the folder"
-                    + " parameter to choose a folder.");
+            throw ApiException.badRequest("Invalid " + field + " parameter: it must not contain '/' or '\\'. Use the"
+                    + " folder parameter to choose a folder.");
         }
         String name = sanitize(raw.strip());
         if (name.equals(".") || name.equals("..")) {
-            throw ApiException.badRequest("Invalid fileName parameter: '" + raw + "' is not a file name.");
+            throw ApiException.badRequest("Invalid " + field + " parameter: '" + raw + "' is not a file name.");
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw ApiException.badRequest("Invalid fileName parameter: longer than " + MAX_NAME_BYTES + " bytes.");
+            throw ApiException.badRequest("Invalid " + field + " parameter: longer than " + MAX_NAME_BYTES + " bytes.");
         }
         return name;
     }
 
-    /** {@code "/"} or {@code "/a/b"}: leading slash, no trailing slash, no empty segments. */
-    static String folder(String raw) {
+    /**
+     * A folder path from the request field {@code field}: {@code "/"} or {@code "/a/b"} (leading slash, no trailing
+     * slash, no empty segments); blank means the root.
+     */
+    public static String folder(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             return "/";
         }
-        rejectControl(raw, "folder");
+        rejectControl(raw, field);
         if (raw.indexOf('\\') >= 0) {
-            throw ApiException.badRequest("Invalid folder parameter: it must not contain '\\'.");
+            throw ApiException.badRequest("Invalid " + field + " parameter: it must not contain '\\'.");
         }
         StringBuilder out = new StringBuilder();
         for (String segment : raw.strip().split("/")) {
@@ -51,20 +55,21 @@ final class UploadNames {
                 continue;
             }
             if (segment.equals(".") || segment.equals("..")) {
-                throw ApiException.badRequest("Invalid folder parameter: '.' and '..' segments are not allowed (got '"
-                        + raw + "').");
+                throw ApiException.badRequest("Invalid " + field + " parameter: '.' and '..' segments are not allowed"
+                        + " (got '" + raw + "').");
             }
             out.append('/').append(sanitize(segment));
         }
         String folder = out.isEmpty() ? "/" : out.toString();
         if (folder.getBytes(StandardCharsets.UTF_8).length > MAX_FOLDER_BYTES) {
-            throw ApiException.badRequest("Invalid folder parameter: longer than " + MAX_FOLDER_BYTES + " bytes.");
+            throw ApiException.badRequest("Invalid " + field + " parameter: longer than " + MAX_FOLDER_BYTES
+                    + " bytes.");
         }
         return folder;
     }
 
     /** {@code photo.jpg} → {@code photo_Xq3k9PzL2.jpg}. */
-    static String unique(String name) {
+    public static String unique(String name) {
         StringBuilder suffix = new StringBuilder("_");
         for (int i = 0; i < 9; i++) {
             suffix.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
