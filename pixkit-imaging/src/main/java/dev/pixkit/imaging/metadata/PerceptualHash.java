@@ -5,6 +5,7 @@ import dev.pixkit.imaging.Thumbnails;
 import dev.pixkit.imaging.UnsupportedImageException;
 import dev.pixkit.imaging.vips.Vips;
 import dev.pixkit.imaging.vips.VipsBlob;
+import dev.pixkit.imaging.vips.VipsException;
 import dev.pixkit.imaging.vips.VipsImage;
 import dev.pixkit.imaging.vips.VipsScope;
 import java.nio.ByteBuffer;
@@ -83,9 +84,19 @@ public final class PerceptualHash {
         return ThumbnailOptions.box(SIZE, SIZE).withSize(ThumbnailOptions.Size.FORCE);
     }
 
-    /** The hash of an image already scaled to 32x32 (any bands, any band format). */
+    /**
+     * The hash of an image already scaled to 32x32 (any bands, any band format).
+     *
+     * @throws UnsupportedImageException if libvips cannot compute its pixels (e.g. damaged data under a strict load)
+     */
     static long ofThumbnail(VipsImage thumb) {
-        return ofGrey(grey(thumb));
+        try {
+            return ofGrey(grey(thumb));
+        } catch (UnsupportedImageException e) {
+            throw e;
+        } catch (VipsException e) {
+            throw new UnsupportedImageException(e.operation(), e.vipsMessage());
+        }
     }
 
     /** Hash of 32x32 grey values, row-major. */
@@ -143,7 +154,8 @@ public final class PerceptualHash {
             if (image.hasAlpha()) {
                 image = scope.image(Vips.op("flatten").in("in", image).in("background", new double[] {255.0}), "out");
             }
-            if (image.bands() > 1 || !image.interpretation().startsWith("b-w") && !image.interpretation().equals("grey16")) {
+            String space = image.interpretation();
+            if (image.bands() > 1 || !(space.equals("b-w") || space.equals("grey16"))) {
                 image = scope.image(Vips.op("colourspace").in("in", image).in("space", "b-w"), "out");
             }
             if (image.bands() > 1) {
