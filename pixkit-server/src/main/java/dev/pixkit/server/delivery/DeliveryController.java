@@ -220,13 +220,13 @@ class DeliveryController {
                 .flatMap(path -> catalog.findByPath(path.startsWith("/") ? path : "/" + path));
     }
 
-    private static Optional<Transformation> withoutDefaultImage(Transformation t) {
+    static Optional<Transformation> withoutDefaultImage(Transformation t) {
         List<Step> steps = t.steps().stream().map(s -> s.withDefaultImage(null)).filter(s -> !s.isEmpty()).toList();
         return steps.isEmpty() ? Optional.empty() : Optional.of(new Transformation(steps));
     }
 
     /** {@code orig-true}: the original bytes, whatever else the URL asks for. */
-    private static boolean asksForOriginal(Transformation t) {
+    static boolean asksForOriginal(Transformation t) {
         return t.steps().stream().anyMatch(s -> Boolean.TRUE.equals(s.output().original()));
     }
 
@@ -238,7 +238,7 @@ class DeliveryController {
      * Everything besides the content that shapes a rendition, as a digest: with the content hash it keys the result
      * cache, and it is the rendition's ETag (a strong one: the same inputs always render the same bytes).
      */
-    private static String variant(String canonical, RenderRequest.Accept accept, RenderRequest.ClientHints hints) {
+    static String variant(String canonical, RenderRequest.Accept accept, RenderRequest.ClientHints hints) {
         String key = canonical + '\n' + accept + '\n' + hints;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
