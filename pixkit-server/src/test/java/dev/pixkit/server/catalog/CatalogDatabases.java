@@ -17,15 +17,15 @@ import org.junit.jupiter.params.provider.Arguments;
  * PostgreSQL cluster that {@code ./pixkit test} starts ({@code PIXKIT_TEST_PG_URL}). Under {@code ./pixkit test}
  * ({@code PIXKIT_TEST_REQUIRE_PG=1}) a missing PostgreSQL fails the run instead of skipping.
  */
-final class CatalogDatabases {
+public final class CatalogDatabases {
     private CatalogDatabases() {}
 
-    static Stream<Arguments> both() {
+    public static Stream<Arguments> both() {
         return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
     }
 
     /** A migrated, empty database of the given kind. */
-    static HikariDataSource open(String kind) throws Exception {
+    public static HikariDataSource open(String kind) throws Exception {
         Map<String, String> env = new HashMap<>();
         Path dir = Files.createTempDirectory("pixkit-db-");
         env.put("PIXKIT_DATA_DIR", dir.toString());
