@@ -111,7 +111,6 @@ class AssetSearch {
             }
             String key = sort.column(target, dialect);
             selects.add("SELECT " + target.columns() + ", '" + target.wire() + "' AS asset_type, "
-                    + (sort.nullable() ? "CASE WHEN " + key + " IS NULL THEN 1 ELSE 0 END AS sort_missing, " : "")
                     + key + " AS sort_key, " + target.uniqueKey() + " AS sort_unique"
                     + " FROM " + target.from() + " WHERE " + where.text());
         }
@@ -120,9 +119,9 @@ class AssetSearch {
         }
         params.bindNamed("limit", limit);
         params.bindNamed("skip", skip);
-        String sql = String.join(" UNION ALL ", selects) + " ORDER BY "
-                + (sort.nullable() ? "sort_missing, " : "") + "sort_key" + (sort.descending() ? " DESC" : " ASC")
-                + ", sort_unique LIMIT :limit OFFSET :skip";
+        // NULLS LAST (files without width or height) in both directions; both databases still walk the index.
+        String sql = String.join(" UNION ALL ", selects) + " ORDER BY sort_key"
+                + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST, sort_unique LIMIT :limit OFFSET :skip";
         return jdbc.sql(sql).params(params.values()).query((rs, i) -> {
             FileRecord f = rows.map(rs, i);
             return (Object) ("file".equals(rs.getString("asset_type")) ? FileDetails.of(f, urls)

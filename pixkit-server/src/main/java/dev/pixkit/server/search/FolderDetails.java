@@ -1,5 +1,7 @@
 package dev.pixkit.server.search;
 
+import dev.pixkit.server.catalog.FileDetails;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ record FolderDetails(String type, String folderId, String name, String folderPat
 
     static FolderDetails of(String folderId, String name, String folderPath, long createdAt, long updatedAt) {
         return new FolderDetails("folder", folderId, name, folderPath, Map.of(),
-                dev.pixkit.server.catalog.FileDetails.iso(java.time.Instant.ofEpochMilli(createdAt)),
-                dev.pixkit.server.catalog.FileDetails.iso(java.time.Instant.ofEpochMilli(updatedAt)));
+                FileDetails.iso(Instant.ofEpochMilli(createdAt)),
+                FileDetails.iso(Instant.ofEpochMilli(updatedAt)));
     }
 }

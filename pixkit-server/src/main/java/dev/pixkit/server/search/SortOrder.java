@@ -37,9 +37,4 @@ enum SortOrder {
             default -> target.column(BuiltInField.SIZE);
         };
     }
-
-    /** Whether the sort column can be NULL (width and height of non-images). */
-    boolean nullable() {
-        return key().equals("HEIGHT") || key().equals("WIDTH");
-    }
 }

@@ -36,9 +36,14 @@ class ListAndSearchApiTest {
     private TestServer server;
     private Http http;
 
+    /** Settings of the server under test; SQLite in its data dir here, PostgreSQL in the subclass. */
+    Map<String, String> databaseSettings() throws Exception {
+        return Map.of();
+    }
+
     @BeforeAll
-    void upload() {
-        server = TestServer.start(Map.of());
+    void upload() throws Exception {
+        server = TestServer.start(databaseSettings());
         http = server.http();
         upload(new Multipart().file("file", "a.jpg", Images.jpeg(80, 60)).field("fileName", "red-dress-summer.jpg")
                 .field("folder", "/shop").field("tags", "summer-sale,banner").field("useUniqueFileName", "false")
