@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ enum BuiltInField implements Field {
     }
 
     /** ImageKit fields Pixkit knows of but cannot search, with the reason. */
-    private static final java.util.Map<String, String> UNSUPPORTED = java.util.Map.of(
+    private static final Map<String, String> UNSUPPORTED = Map.of(
             "createdBy", "Pixkit has no user accounts",
             "videoDuration", "Pixkit does not read video metadata");
 

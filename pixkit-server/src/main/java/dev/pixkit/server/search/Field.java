@@ -1,5 +1,6 @@
 package dev.pixkit.server.search;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /** What a comparison looks at: one of the built-in fields, or a custom metadata field. */
@@ -27,7 +28,7 @@ sealed interface Field permits BuiltInField, Field.CustomMetadata {
 
         @Override
         public Set<Operator> operators() {
-            return java.util.EnumSet.allOf(Operator.class);
+            return EnumSet.allOf(Operator.class);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pixkit.server.search;
 
+import dev.pixkit.server.catalog.FileDetails;
 import dev.pixkit.server.search.Query.Comparison;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class QueryCompiler {
     }
 
     /** A folder whose parent is {@code parent}: below it, with exactly one more {@code /}. */
-    Sql folderDirectlyIn(String column, String parent) {
+    private Sql folderDirectlyIn(String column, String parent) {
         String slashes = "(length(" + column + ") - length(replace(" + column + ", '/', '')))";
         Sql depth = Sql.of(slashes + " = " + params.bind(FolderPaths.depth(parent) + 1));
         if (parent.equals("/")) {
@@ -166,7 +167,7 @@ final class QueryCompiler {
     }
 
     private static String iso(Instant t) {
-        return dev.pixkit.server.catalog.FileDetails.iso(t);
+        return FileDetails.iso(t);
     }
 
     private static Sql exists(String from, String where) {

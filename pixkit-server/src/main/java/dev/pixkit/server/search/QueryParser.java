@@ -3,6 +3,7 @@ package dev.pixkit.server.search;
 import dev.pixkit.server.search.Token.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -111,7 +112,7 @@ final class QueryParser {
     }
 
     private Field field(Token t) {
-        boolean word = t.is(Type.WORD) && !KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT));
+        boolean word = t.is(Type.WORD) && !KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT));
         if (!word && !t.is(Type.STRING)) {
             throw new InvalidSearchQuery(t.position(), "expected a field name (" + BuiltInField.allNames()
                     + ") or '(', found " + t.describe());
