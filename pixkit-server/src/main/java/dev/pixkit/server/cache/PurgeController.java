@@ -1,7 +1,6 @@
 package dev.pixkit.server.cache;
 
 import dev.pixkit.server.catalog.FileCatalog;
-import dev.pixkit.server.catalog.Ids;
 import dev.pixkit.server.system.ApiException;
 import dev.pixkit.server.system.PixkitSettings;
 import java.net.URI;
@@ -32,12 +31,14 @@ class PurgeController {
     private final FileCatalog catalog;
     private final ResultCache cache;
     private final JdbcClient jdbc;
+    private final Purges purges;
     private final URI endpoint;
 
-    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, PixkitSettings settings) {
+    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, Purges purges, PixkitSettings settings) {
         this.catalog = catalog;
         this.cache = cache;
         this.jdbc = jdbc;
+        this.purges = purges;
         this.endpoint = settings.urlEndpoint();
     }
 
@@ -51,12 +52,7 @@ class PurgeController {
         String path = filePathOf(body.url().strip());
         boolean wildcard = path.endsWith("*");
         List<String> contents = catalog.contentOf(wildcard ? path.substring(0, path.length() - 1) : path, wildcard);
-        int purged = cache.purgeContent(contents);
-        String id = Ids.next();
-        jdbc.sql("INSERT INTO purge_requests (request_id, url, status, purged, created_at)"
-                        + " VALUES (:id, :url, 'Completed', :purged, :now)")
-                .param("id", id).param("url", body.url()).param("purged", purged)
-                .param("now", System.currentTimeMillis()).update();
+        String id = purges.purge(body.url(), contents);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("requestId", id));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,6 +41,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.BAD_REQUEST, "Unsupported Content-Type " + e.getContentType() + ".");
+    }
+
+    /** A JSON body that does not parse, or whose fields have the wrong types (e.g. a string for a boolean). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, "Your request contains an invalid JSON body: " + rootMessage(e)
+                .lines().findFirst().orElse(""));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.TestServer;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ class OpenApiConformanceTest {
 
     @Test
     void upload_and_details_of_an_image_match_the_spec() {
+        MetadataFields.ensure(http, "k", Map.of("type", "Text"));
         JsonNode upload = json(http.upload(new Multipart().file("file", "a.png", Images.png(40, 30, true))
                 .field("fileName", "spec.png").field("folder", "/spec").field("tags", "a,b")
                 .field("customCoordinates", "0,0,10,10").field("customMetadata", "{\"k\":\"v\"}")
