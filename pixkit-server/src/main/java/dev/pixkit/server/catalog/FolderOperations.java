@@ -111,14 +111,14 @@ public class FolderOperations {
             throw ApiException.badRequest("This operation is not allowed because parent folder cannot be moved into"
                     + " child folder.").reason("INVALID_DESTINATION_PATH");
         }
+        if (!folders.exists(source)) {
+            throw ApiException.notFound("No files & folder found at sourceFolderPath `" + asRequested + "`.")
+                    .reason("NO_FILES_FOLDER");
+        }
         String target = FileRecord.pathOf(destination, nameOf(source));
         if (target.equals(source)) {
             throw ApiException.badRequest("The folder is already in destinationPath: source and destination are the"
                     + " same folder.").reason("SAME_SOURCE_AND_DESTINATION");
-        }
-        if (!folders.exists(source)) {
-            throw ApiException.notFound("No files & folder found at sourceFolderPath `" + asRequested + "`.")
-                    .reason("NO_FILES_FOLDER");
         }
         checkSize(source);
         return target;
