@@ -97,6 +97,9 @@ final class Native {
     private static final MethodHandle IMAGE_SET_DOUBLE = h("vips_image_set_double", null, ADDRESS, ADDRESS, JAVA_DOUBLE);
     private static final MethodHandle IMAGE_SET_STRING = h("vips_image_set_string", null, ADDRESS, ADDRESS, ADDRESS);
     private static final MethodHandle IMAGE_REMOVE = h("vips_image_remove", JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle IMAGE_GET_BLOB =
+            h("vips_image_get_blob", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+    private static final MethodHandle IMAGE_WRITE_TO_MEMORY = h("vips_image_write_to_memory", ADDRESS, ADDRESS, ADDRESS);
 
     // ---- GObject / GLib ----
     private static final MethodHandle G_OBJECT_REF = h("g_object_ref", ADDRESS, ADDRESS);
@@ -404,6 +407,15 @@ final class Native {
 
     static boolean imageRemove(MemorySegment image, MemorySegment name) {
         try { return (int) IMAGE_REMOVE.invokeExact(image, name) != 0; } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static int imageGetBlob(MemorySegment image, MemorySegment name, MemorySegment data, MemorySegment length) {
+        try { return (int) IMAGE_GET_BLOB.invokeExact(image, name, data, length); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** Computes every pixel into a new g_malloc'd buffer (free with {@link #gFree}); NULL on failure. */
+    static MemorySegment imageWriteToMemory(MemorySegment image, MemorySegment size) {
+        try { return (MemorySegment) IMAGE_WRITE_TO_MEMORY.invokeExact(image, size); } catch (Throwable t) { throw rethrow(t); }
     }
 
     static MemorySegment gObjectRef(MemorySegment object) {

@@ -2,7 +2,9 @@ package dev.pixkit.imaging.vips;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -137,6 +139,59 @@ public final class VipsImage implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.ofNullable(CStrings.read(out.get(ADDRESS, 0)));
+        }
+    }
+
+    /**
+     * A blob metadata field (e.g. {@code exif-data}, {@code icc-profile-data}, {@code xmp-data}) copied into Java,
+     * if present and of blob type.
+     */
+    public Optional<byte[]> getBlob(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cname = arena.allocateFrom(name);
+            if (Native.imageGetTypeof(pointer(), cname) != GTypes.BLOB) {
+                return Optional.empty();
+            }
+            MemorySegment data = arena.allocate(ADDRESS);
+            MemorySegment length = arena.allocate(JAVA_LONG);
+            if (Native.imageGetBlob(pointer(), cname, data, length) != 0) {
+                VipsErrors.clear();
+                return Optional.empty();
+            }
+            long n = length.get(JAVA_LONG, 0);
+            MemorySegment bytes = data.get(ADDRESS, 0);
+            if (n == 0 || bytes.equals(MemorySegment.NULL)) {
+                return Optional.of(new byte[0]);
+            }
+            return Optional.of(bytes.reinterpret(n).toArray(JAVA_BYTE));
+        }
+    }
+
+    /**
+     * Computes the whole image and copies its pixels into Java: band-interleaved, row by row, in the image's band
+     * format and machine byte order ({@code vips_image_write_to_memory}). Meant for small images (a hash's 32x32
+     * thumbnail), since everything is held in memory twice for a moment.
+     *
+     * @throws VipsException if computing the pixels fails (e.g. a truncated file under {@code fail}), or if the
+     *                       image is too large for a Java array
+     */
+    public byte[] pixels() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(JAVA_LONG);
+            VipsLog.reset();
+            MemorySegment buffer = Native.imageWriteToMemory(pointer(), size);
+            if (buffer.equals(MemorySegment.NULL)) {
+                throw VipsErrors.exception("vips_image_write_to_memory");
+            }
+            try {
+                long n = size.get(JAVA_LONG, 0);
+                if (n > Integer.MAX_VALUE - 8) {
+                    throw new VipsException("vips_image_write_to_memory", n + " bytes do not fit a Java array");
+                }
+                return buffer.reinterpret(n).toArray(JAVA_BYTE);
+            } finally {
+                Native.gFree(buffer);
+            }
         }
     }
 

@@ -8,18 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * ImageKit's authentication: HTTP Basic with the private key as the username (password ignored; a raw, non-base64
- * key after {@code Basic } is accepted too), or, for uploads only, a client-side signature.
+ * key after {@code Basic } is accepted too), or, for uploads only, a client-side signature (v1) or JWT (v2).
  */
 @Component
 public class ApiKeyAuthenticator {
     static final String MISSING_KEY = "Your request does not contain private API key.";
     static final String BAD_KEY = "Your account cannot be authenticated.";
+    static final String INVALID_TOKEN = "Your request has invalid token.";
+    static final String EXPIRED_TOKEN = "Your request contains expired token.";
+    static final String PAYLOAD_MISMATCH = "Your request contains invalid payload. It does not match with the payload"
+            + " used to generate token.";
 
     private final byte[] privateKey;
     private final String publicKey;
@@ -87,6 +94,52 @@ public class ApiKeyAuthenticator {
         if (!tokens.claim(signature.token(), expire)) {
             throw ApiException.badRequest("The token in your request has already been used. Generate a new token for"
                     + " every upload.");
+        }
+    }
+
+    /**
+     * Authorises an upload to {@code /api/v2/files/upload}: Basic auth, or a single-use {@code token} JWT whose
+     * payload matches every other request field (see {@link UploadJwt}), but never both.
+     */
+    public void authorizeUploadV2(HttpServletRequest request) {
+        String[] sent = request.getParameterValues("token");
+        boolean hasToken = sent != null && !(sent.length == 1 && sent[0].isBlank());
+        boolean hasBasic = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        if (!hasToken) {
+            if (!hasBasic) {
+                throw ApiException.badRequest("Your request is missing token parameter.");
+            }
+            requirePrivateKey(request);
+            return;
+        }
+        if (hasBasic) {
+            throw ApiException.badRequest("Your request contains both token and basic auth parameter. Use only one"
+                    + " method, you might be exposing your private API key.");
+        }
+        if (sent.length > 1) {
+            throw ApiException.badRequest(INVALID_TOKEN + " Send exactly one token.");
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("file") && !name.equals("token")) {
+                fields.put(name, List.of(values));
+            }
+        });
+        UploadJwt.Verified token;
+        try {
+            token = UploadJwt.verify(sent[0], publicKey, privateKey, fields, clock.instant());
+        } catch (UploadJwt.Rejected e) {
+            String detail = e.getMessage() == null ? "" : " " + e.getMessage();
+            throw switch (e.problem) {
+                case UNKNOWN_KEY -> new ApiException(HttpStatus.FORBIDDEN, BAD_KEY);
+                case EXPIRED -> ApiException.badRequest(EXPIRED_TOKEN);
+                case PAYLOAD_MISMATCH -> ApiException.badRequest(PAYLOAD_MISMATCH + detail);
+                case INVALID -> ApiException.badRequest(INVALID_TOKEN + detail);
+            };
+        }
+        if (!tokens.claim("jwt:" + token.replayKey(), token.expiresAt())) {
+            throw ApiException.badRequest(INVALID_TOKEN + " It has already been used: generate a new token for every"
+                    + " upload.");
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.pixkit.server.cache;
 
+import dev.pixkit.server.catalog.DeliveryUrls;
 import dev.pixkit.server.catalog.FileCatalog;
 import dev.pixkit.server.system.ApiException;
-import dev.pixkit.server.system.PixkitSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 
 /**
  * ImageKit's cache purge: {@code POST /v1/files/purge {"url"}} removes the cached renditions of the file the URL
@@ -31,15 +27,15 @@ class PurgeController {
     private final FileCatalog catalog;
     private final ResultCache cache;
     private final JdbcClient jdbc;
+    private final DeliveryUrls urls;
     private final Purges purges;
-    private final URI endpoint;
 
-    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, Purges purges, PixkitSettings settings) {
+    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, DeliveryUrls urls, Purges purges) {
         this.catalog = catalog;
         this.cache = cache;
         this.jdbc = jdbc;
+        this.urls = urls;
         this.purges = purges;
-        this.endpoint = settings.urlEndpoint();
     }
 
     record PurgeRequest(String url) {}
@@ -69,32 +65,16 @@ class PurgeController {
         cache.purgeContent(List.of(event.sha256()));
     }
 
-    /**
-     * The file path a delivery URL names: below the URL endpoint (same host and path prefix), without a leading
-     * {@code tr:} segment or query.
-     */
+    /** The file path a delivery URL names (a trailing {@code *} stands for a folder's files). */
     private String filePathOf(String url) {
-        URI u;
         try {
-            u = new URI(url);
-        } catch (URISyntaxException e) {
-            throw ApiException.badRequest("Invalid url parameter: " + e.getMessage());
+            return urls.parse(url).filePath();
+        } catch (DeliveryUrls.InvalidUrlException e) {
+            throw ApiException.badRequest(switch (e.problem()) {
+                case MALFORMED -> "Invalid url parameter: " + e.getMessage();
+                case FOREIGN -> "Invalid url parameter: it must be a URL under " + urls.endpoint() + ".";
+                case NO_FILE -> "Invalid url parameter: it names no file (use a trailing * for a folder).";
+            });
         }
-        String prefix = endpoint.getRawPath();
-        String rawPath = u.getRawPath() == null ? "" : u.getRawPath();
-        boolean sameOrigin = u.getHost() == null || u.getHost().equalsIgnoreCase(endpoint.getHost());
-        if (!sameOrigin || !rawPath.startsWith(prefix + "/")) {
-            throw ApiException.badRequest("Invalid url parameter: it must be a URL under " + endpoint + ".");
-        }
-        String rest = rawPath.substring(prefix.length());
-        if (rest.startsWith("/tr:")) {
-            int slash = rest.indexOf('/', 1);
-            rest = slash < 0 ? "/" : rest.substring(slash);
-        }
-        String path = UriUtils.decode(rest, StandardCharsets.UTF_8);
-        if (path.equals("/")) {
-            throw ApiException.badRequest("Invalid url parameter: it names no file (use a trailing * for a folder).");
-        }
-        return path;
     }
 }

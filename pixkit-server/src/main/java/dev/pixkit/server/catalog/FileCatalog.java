@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -128,6 +129,21 @@ public class FileCatalog {
         return changed;
     }
 
+    /** Publishes or unpublishes the current version and, with {@code includeVersions}, every earlier one. */
+    public FileRecord publish(FileRecord f, boolean published, boolean includeVersions) {
+        return inTx(() -> {
+            FileRecord changed = f.withAttributes(f.tags(), f.aiTags(), f.customCoordinates(), f.customMetadata(),
+                    f.description(), published, clock.instant());
+            if (!files.update(changed)) {
+                throw ApiException.fileNotFound();
+            }
+            if (includeVersions) {
+                versions.setPublished(f.fileId(), published);
+            }
+            return changed;
+        });
+    }
+
     /** Deletes the file and every version; their bytes go when nothing else uses them. False when there was none. */
     public boolean delete(String fileId) {
         return inTx(() -> {
@@ -142,6 +158,40 @@ public class FileCatalog {
             events.publishEvent(STORAGE_CHANGED);
             return true;
         });
+    }
+
+    /**
+     * Deletes several files and their versions, all or none: when any id does not exist, nothing is deleted and the
+     * answer is ImageKit's 404 with {@code missingFileIds}.
+     */
+    public void deleteAll(List<String> fileIds) {
+        inTx(() -> {
+            requireAll(fileIds);
+            fileIds.forEach(this::delete);
+            return null;
+        });
+    }
+
+    /** Applies {@code change} to each file's current version, all or none (404 with {@code missingFileIds}). */
+    public void updateAll(List<String> fileIds, UnaryOperator<FileRecord> change) {
+        inTx(() -> {
+            for (FileRecord f : requireAll(fileIds)) {
+                files.update(change.apply(f));
+            }
+            return null;
+        });
+    }
+
+    private List<FileRecord> requireAll(List<String> fileIds) {
+        List<FileRecord> found = new ArrayList<>(fileIds.size());
+        List<String> missing = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(fileIds)) {
+            files.findById(id).ifPresentOrElse(found::add, () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.filesMissing(missing);
+        }
+        return found;
     }
 
     /** Deletes an earlier version (never the current one); 404 when there is no such version. */

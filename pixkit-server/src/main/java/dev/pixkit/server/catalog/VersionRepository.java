@@ -49,4 +49,9 @@ public class VersionRepository {
         jdbc.sql("DELETE FROM file_versions WHERE file_id = :id").param("id", fileId).update();
         return content;
     }
+
+    public void setPublished(String fileId, boolean published) {
+        jdbc.sql("UPDATE file_versions SET is_published = :p WHERE file_id = :id").param("p", published)
+                .param("id", fileId).update();
+    }
 }

@@ -225,13 +225,13 @@ class DeliveryController {
                 .flatMap(path -> catalog.findByPath(path.startsWith("/") ? path : "/" + path));
     }
 
-    private static Optional<Transformation> withoutDefaultImage(Transformation t) {
+    static Optional<Transformation> withoutDefaultImage(Transformation t) {
         List<Step> steps = t.steps().stream().map(s -> s.withDefaultImage(null)).filter(s -> !s.isEmpty()).toList();
         return steps.isEmpty() ? Optional.empty() : Optional.of(new Transformation(steps));
     }
 
     /** {@code orig-true}: the original bytes, whatever else the URL asks for. */
-    private static boolean asksForOriginal(Transformation t) {
+    static boolean asksForOriginal(Transformation t) {
         return t.steps().stream().anyMatch(s -> Boolean.TRUE.equals(s.output().original()));
     }
 
@@ -243,7 +243,7 @@ class DeliveryController {
      * Everything besides the content that shapes a rendition, as a digest: with the content hash it keys the result
      * cache, and it is the rendition's ETag (a strong one: the same inputs always render the same bytes).
      */
-    private static String variant(String canonical, RenderRequest.Accept accept, RenderRequest.ClientHints hints) {
+    static String variant(String canonical, RenderRequest.Accept accept, RenderRequest.ClientHints hints) {
         String key = canonical + '\n' + accept + '\n' + hints;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -280,12 +280,19 @@ class DeliveryController {
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build();
     }
 
-    /** A bad or expired signature is refused on any file; a private file needs a valid one unless only named. */
+    /**
+     * A bad or expired signature is refused on any file; a private file needs a valid one unless only named. An
+     * unpublished (draft) file is not there for unsigned URLs at all, as on ImageKit where drafts are reachable only
+     * inside the media library; a signed URL reaches it so that the library can show it.
+     */
     private void checkSignature(FileRecord file, DeliveryRequest req, boolean onlyNamed) {
         switch (SignedUrls.verify(privateKey, req.rawTarget(), clock.instant())) {
             case INVALID -> throw new ApiException(HttpStatus.UNAUTHORIZED, "The URL signature is invalid.");
             case EXPIRED -> throw new ApiException(HttpStatus.UNAUTHORIZED, "The URL has expired.");
             case UNSIGNED -> {
+                if (!file.isPublished()) {
+                    throw ApiException.fileNotFound();
+                }
                 if (file.isPrivate() && !onlyNamed) {
                     throw new ApiException(HttpStatus.UNAUTHORIZED, "This file is private; it needs a signed URL.");
                 }

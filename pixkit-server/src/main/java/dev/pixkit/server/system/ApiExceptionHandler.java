@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,16 +38,14 @@ class ApiExceptionHandler {
         return body(HttpStatus.BAD_REQUEST, "Your request is not valid multipart/form-data: " + rootMessage(e));
     }
 
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, "Your request body is not valid JSON.");
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return body(HttpStatus.BAD_REQUEST, "Unsupported Content-Type " + e.getContentType() + ".");
-    }
-
-    /** A JSON body that does not parse, or whose fields have the wrong types (e.g. a string for a boolean). */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return body(HttpStatus.BAD_REQUEST, "Your request contains an invalid JSON body: " + rootMessage(e)
-                .lines().findFirst().orElse(""));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,13 +1,17 @@
 package dev.pixkit.server.system;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Pixkit's configuration, read once from environment variables ({@code PIXKIT_PORT}) or the equivalent properties
@@ -27,7 +31,8 @@ public record PixkitSettings(
         int vipsConcurrency,
         TransformLimits transformLimits,
         Path namedTransformations,
-        Delivery delivery) {
+        Delivery delivery,
+        RemoteFetch remoteFetch) {
 
     /**
      * How renditions are produced and kept.
@@ -48,6 +53,83 @@ public record PixkitSettings(
      * @param maxLayerDepth   deepest nesting of layers
      */
     public record TransformLimits(long maxSourcePixels, int maxOutputSide, int maxChainLength, int maxLayerDepth) {}
+
+    /**
+     * Uploads whose {@code file} is an http(s) URL. Pixkit refuses to fetch from non-public addresses (loopback,
+     * private, link-local, CGNAT, multicast, unspecified…) unless an allow entry covers them.
+     *
+     * @param allowedNetworks addresses that may be fetched from although they are not public, whatever name led there
+     * @param allowedHosts    host names (lower case; {@code *.example.com} covers the subdomains) whose addresses may
+     *                        be fetched from whatever they resolve to
+     * @param timeout         deadline for the whole fetch: every redirect, the headers and the body
+     */
+    public record RemoteFetch(List<Cidr> allowedNetworks, List<String> allowedHosts, Duration timeout) {
+        public RemoteFetch {
+            allowedNetworks = List.copyOf(allowedNetworks);
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+    }
+
+    /** An address range such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a range of one. */
+    public record Cidr(InetAddress network, int prefixLength) {
+        private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+        /** Dotted quads only, without leading zeros: anything else could make the JDK do a DNS lookup. */
+        private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+        private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+        /** Parses without any DNS lookup; null when {@code text} is not an address literal with an optional prefix. */
+        public static Cidr parse(String text) {
+            String s = text.strip();
+            int slash = s.indexOf('/');
+            String address = slash < 0 ? s : s.substring(0, slash);
+            if (address.startsWith("[") && address.endsWith("]")) {
+                address = address.substring(1, address.length() - 1);
+            }
+            if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+                return null;
+            }
+            InetAddress ip;
+            try {
+                ip = InetAddress.getByName(address); // a literal: parsed, never looked up
+            } catch (UnknownHostException e) {
+                return null;
+            }
+            int bits = ip.getAddress().length * 8;
+            int prefix = bits;
+            if (slash >= 0) {
+                try {
+                    prefix = Integer.parseInt(s.substring(slash + 1));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (prefix < 0 || prefix > bits) {
+                    return null;
+                }
+            }
+            return new Cidr(ip, prefix);
+        }
+
+        /** True when {@code address} is of the same family and its first {@code prefixLength} bits match. */
+        public boolean contains(InetAddress address) {
+            byte[] a = address.getAddress();
+            byte[] n = network.getAddress();
+            if (a.length != n.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixLength; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((a[bit / 8] & mask) != (n[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return network.getHostAddress() + "/" + prefixLength;
+        }
+    }
 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
@@ -105,6 +187,8 @@ public record PixkitSettings(
             problems.add("PIXKIT_NAMED_TRANSFORMATIONS names a file that cannot be read: " + namedFile);
         }
 
+        RemoteFetch remoteFetch = r.remoteFetch("PIXKIT_FETCH_ALLOW", "PIXKIT_FETCH_TIMEOUT");
+
         if ((privateKey == null) != (publicKey == null)) {
             problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
         }
@@ -115,7 +199,7 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile, delivery);
+                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch);
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -138,7 +222,7 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
@@ -220,6 +304,38 @@ public record PixkitSettings(
                 return URI.create("http://localhost/media");
             }
         }
+
+        /**
+         * {@code allowName}: comma-separated CIDRs, addresses and host names; {@code timeoutName}: seconds for the
+         * whole fetch.
+         */
+        RemoteFetch remoteFetch(String allowName, String timeoutName) {
+            List<Cidr> networks = new ArrayList<>();
+            List<String> hosts = new ArrayList<>();
+            String allow = text(allowName, "");
+            for (String raw : allow.split(",")) {
+                String entry = raw.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                Cidr cidr = Cidr.parse(entry);
+                String host = entry.toLowerCase(Locale.ROOT);
+                host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+                if (cidr != null) {
+                    networks.add(cidr);
+                } else if (HOST_PATTERN.matcher(host).matches() && !host.matches("[0-9.]+")) {
+                    hosts.add(host);
+                } else {
+                    problems.add(allowName + " entries must be addresses, CIDR ranges (10.0.0.0/8, fd00::/8) or host"
+                            + " names (images.internal, *.example.com); '" + entry + "' is none of them");
+                }
+            }
+            int seconds = integer(timeoutName, 60, 1, 3600);
+            return new RemoteFetch(networks, hosts, Duration.ofSeconds(seconds));
+        }
+
+        private static final Pattern HOST_PATTERN = Pattern.compile(
+                "(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
         String key(String name) {
             String v = text(name, null);

@@ -13,34 +13,57 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/v1/files/upload}: ImageKit's upload API (multipart/form-data). */
+/**
+ * ImageKit's upload API (multipart/form-data): {@code POST /api/v1/files/upload} (Basic auth or a client-side
+ * signature) and {@code POST /api/v2/files/upload} (Basic auth or a JWT covering every field). Both take the same
+ * fields and answer the same way.
+ */
 @RestController
 class UploadController {
     private final UploadService uploads;
     private final ApiKeyAuthenticator auth;
     private final FileUrls urls;
     private final JsonMapper json;
+    private final RemoteFetcher fetcher;
 
-    UploadController(UploadService uploads, ApiKeyAuthenticator auth, FileUrls urls, JsonMapper json) {
+    UploadController(UploadService uploads, ApiKeyAuthenticator auth, FileUrls urls, JsonMapper json,
+            RemoteFetcher fetcher) {
         this.uploads = uploads;
         this.auth = auth;
         this.urls = urls;
         this.json = json;
+        this.fetcher = fetcher;
     }
 
     @PostMapping(path = "/api/v1/files/upload", produces = MediaType.APPLICATION_JSON_VALUE)
     UploadResponse upload(HttpServletRequest request) throws IOException, ServletException {
+        requireMultipart(request);
+        auth.authorizeUpload(request, new ClientSignature(request.getParameter("publicKey"),
+                request.getParameter("signature"), request.getParameter("expire"), request.getParameter("token")));
+        return store(request);
+    }
+
+    @PostMapping(path = "/api/v2/files/upload", produces = MediaType.APPLICATION_JSON_VALUE)
+    UploadResponse uploadV2(HttpServletRequest request) throws IOException, ServletException {
+        requireMultipart(request);
+        auth.authorizeUploadV2(request);
+        return store(request);
+    }
+
+    private static void requireMultipart(HttpServletRequest request) {
         if (request.getContentType() == null
                 || !request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
             throw ApiException.badRequest("The upload API takes multipart/form-data.");
         }
-        auth.authorizeUpload(request, new ClientSignature(request.getParameter("publicKey"),
-                request.getParameter("signature"), request.getParameter("expire"), request.getParameter("token")));
+    }
+
+    private UploadResponse store(HttpServletRequest request) throws IOException, ServletException {
         UploadForm form = UploadForm.parse(request::getParameter, json);
         Part file = request.getPart("file");
         if (file == null) {
             throw ApiException.badRequest("Your request is missing file parameter.");
         }
-        return UploadResponse.of(uploads.upload(form, UploadSource.open(file)), urls, form.responseFields());
+        return UploadResponse.of(uploads.upload(form, UploadSource.open(file, fetcher)), urls,
+                form.responseFields());
     }
 }

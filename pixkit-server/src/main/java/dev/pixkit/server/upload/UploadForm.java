@@ -1,16 +1,14 @@
 package dev.pixkit.server.upload;
 
+import dev.pixkit.server.catalog.FileAttributes;
 import dev.pixkit.server.catalog.Names;
 import dev.pixkit.server.system.ApiException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +28,11 @@ record UploadForm(
         boolean overwriteAITags,
         boolean overwriteTags,
         boolean overwriteCustomMetadata,
-        Set<ResponseField> responseFields) {
+        Set<ResponseField> responseFields,
+        UploadChecks checks) {
 
-    private static final Pattern COORDINATES = Pattern.compile("\\d{1,6},\\d{1,6},\\d{1,6},\\d{1,6}");
     /** Fields accepted by ImageKit that this version does not act on yet; sending them is an error, not a no-op. */
-    private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "checks", "webhookUrl");
+    private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "webhookUrl");
 
     enum ResponseField {
         TAGS("tags"), CUSTOM_COORDINATES("customCoordinates"), IS_PRIVATE_FILE("isPrivateFile"),
@@ -65,14 +63,15 @@ record UploadForm(
                 tags(field.apply("tags"), json),
                 bool(field, "isPrivateFile", false),
                 bool(field, "isPublished", true),
-                coordinates(field.apply("customCoordinates")),
+                FileAttributes.coordinates(field.apply("customCoordinates"), "customCoordinates"),
                 customMetadata(field.apply("customMetadata"), json),
                 description == null || description.isEmpty() ? null : description,
                 bool(field, "overwriteFile", true),
                 bool(field, "overwriteAITags", true),
                 bool(field, "overwriteTags", true),
                 bool(field, "overwriteCustomMetadata", true),
-                responseFields(field.apply("responseFields")));
+                responseFields(field.apply("responseFields")),
+                UploadChecks.parse(field.apply("checks")));
     }
 
     private static boolean bool(Function<String, String> field, String name, boolean fallback) {
@@ -104,31 +103,7 @@ record UploadForm(
         } else {
             raw = List.of(v.split(","));
         }
-        Set<String> tags = new LinkedHashSet<>();
-        for (String t : raw) {
-            String tag = t == null ? "" : t.strip();
-            if (tag.isEmpty()) {
-                continue;
-            }
-            if (tag.length() > 500 || tag.codePoints().anyMatch(Character::isISOControl)) {
-                throw ApiException.badRequest("Invalid tags parameter: tag '" + tag + "' is too long or contains"
-                        + " control characters.");
-            }
-            tags.add(tag);
-        }
-        return tags.isEmpty() ? null : new ArrayList<>(tags);
-    }
-
-    private static String coordinates(String v) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String c = v.replace(" ", "");
-        if (!COORDINATES.matcher(c).matches()) {
-            throw ApiException.badRequest("Invalid customCoordinates parameter: expected x,y,width,height as"
-                    + " non-negative integers, got '" + v + "'.");
-        }
-        return c;
+        return FileAttributes.tags(raw, "tags");
     }
 
     private static Map<String, Object> customMetadata(String v, JsonMapper json) {
@@ -140,18 +115,7 @@ record UploadForm(
             if (m == null) {
                 throw ApiException.badRequest("Invalid customMetadata parameter: expected a JSON object.");
             }
-            for (var e : m.entrySet()) {
-                Object value = e.getValue();
-                boolean scalar = value == null || value instanceof String || value instanceof Number
-                        || value instanceof Boolean;
-                boolean list = value instanceof List<?> l
-                        && l.stream().allMatch(x -> x instanceof String || x instanceof Number || x instanceof Boolean);
-                if (!scalar && !list) {
-                    throw ApiException.badRequest("Invalid customMetadata parameter: value of '" + e.getKey()
-                            + "' must be a string, number, boolean or a list of them.");
-                }
-            }
-            return m;
+            return FileAttributes.checkMetadataShape(m, "customMetadata");
         } catch (JacksonException e) {
             throw ApiException.badRequest("Invalid customMetadata parameter: expected a JSON object.");
         }

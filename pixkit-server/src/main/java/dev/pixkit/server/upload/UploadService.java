@@ -53,6 +53,7 @@ class UploadService {
             String mime = ContentSniffer.sniff(staged.head());
             Optional<ImageInspector.ImageInfo> image = mime.startsWith("image/")
                     ? images.inspect(staged.file()) : Optional.empty();
+            form.checks().verify(form, staged.size(), mime, image);
 
             String name = form.useUniqueFileName() ? Names.unique(form.fileName()) : form.fileName();
             String filePath = (form.folder().equals("/") ? "" : form.folder()) + "/" + name;

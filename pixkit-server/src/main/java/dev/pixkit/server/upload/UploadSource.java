@@ -6,27 +6,20 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Where an upload's bytes come from: a binary part, or a text part holding base64, a data URI or an http(s) URL.
- * Everything is streamed; nothing is held in memory whole.
+ * Where an upload's bytes come from: a binary part, or a text part holding base64, a data URI or an http(s) URL
+ * (fetched by {@link RemoteFetcher}). Everything is streamed; nothing is held in memory whole.
  */
 final class UploadSource {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    /** Longest URL accepted in the {@code file} field. */
+    static final int MAX_URL_BYTES = 8192;
 
     private UploadSource() {}
 
-    static InputStream open(Part part) throws IOException {
+    static InputStream open(Part part, RemoteFetcher fetcher) throws IOException {
         if (part.getSubmittedFileName() != null) {
             return part.getInputStream();
         }
@@ -35,8 +28,13 @@ final class UploadSource {
         byte[] peek = in.readNBytes(8192);
         in.reset();
         String start = new String(peek, StandardCharsets.ISO_8859_1).stripLeading();
-        if (start.startsWith("http://") || start.startsWith("https://")) {
-            return fetch(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        if (start.regionMatches(true, 0, "http://", 0, 7) || start.regionMatches(true, 0, "https://", 0, 8)) {
+            byte[] url = in.readNBytes(MAX_URL_BYTES + 1);
+            if (url.length > MAX_URL_BYTES) {
+                throw ApiException.badRequest("Invalid file parameter: the URL is longer than " + MAX_URL_BYTES
+                        + " bytes.");
+            }
+            return fetcher.open(new String(url, StandardCharsets.UTF_8).strip());
         }
         if (start.startsWith("data:")) {
             int comma = start.indexOf(',');
@@ -48,27 +46,6 @@ final class UploadSource {
             in.skipNBytes(skip);
         }
         return new Base64Errors(Base64.getMimeDecoder().wrap(in));
-    }
-
-    private static InputStream fetch(String url) throws IOException {
-        HttpResponse<InputStream> response;
-        try {
-            response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Invalid file parameter: '" + url + "' is not a valid URL.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + url, e);
-        } catch (IOException e) {
-            throw ApiException.badRequest("Could not fetch the file from '" + url + "': " + e.getMessage());
-        }
-        if (response.statusCode() / 100 != 2) {
-            response.body().close();
-            throw ApiException.badRequest("Could not fetch the file from '" + url + "': HTTP " + response.statusCode()
-                    + ".");
-        }
-        return response.body();
     }
 
     /** Turns a malformed base64 payload into a 400 instead of an internal error. */

@@ -60,7 +60,7 @@ class FoldersApiTest {
         var malformed = http.send(http.authed("/v1/folder").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"folderName\": ")).build());
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(json(malformed).get("message").asString()).startsWith("Your request contains an invalid JSON body");
+        assertThat(json(malformed).get("message").asString()).isEqualTo("Your request body is not valid JSON.");
         assertThat(folders.tree(root)).isEmpty();
     }
 

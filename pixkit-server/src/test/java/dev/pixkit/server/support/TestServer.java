@@ -84,6 +84,10 @@ public final class TestServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public JdbcClient jdbc() {
         return context.getBean(JdbcClient.class);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,33 @@ class SettingsTest {
                 .hasMessageContaining("PIXKIT_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:")
                 .hasMessageContaining("PIXKIT_MAX_UPLOAD_BYTES must be a positive number of bytes")
                 .hasMessageContaining("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together");
+    }
+
+    @Test
+    void fetch_allow_list_takes_cidrs_addresses_and_host_names() {
+        PixkitSettings.RemoteFetch none = PixkitSettings.fromMap(Map.of()).remoteFetch();
+        assertThat(none.allowedNetworks()).isEmpty();
+        assertThat(none.allowedHosts()).isEmpty();
+        assertThat(none.timeout()).hasSeconds(60);
+        PixkitSettings.RemoteFetch f = PixkitSettings.fromMap(Map.of("PIXKIT_FETCH_ALLOW",
+                " 10.0.0.0/8, 127.0.0.1 ,[fd00::1],fc00::/7, Images.Internal., *.svc.cluster.local,,",
+                "PIXKIT_FETCH_TIMEOUT", "5")).remoteFetch();
+        assertThat(f.allowedNetworks()).extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "127.0.0.1/32", "fd00:0:0:0:0:0:0:1/128", "fc00:0:0:0:0:0:0:0/7");
+        assertThat(f.allowedHosts()).containsExactly("images.internal", "*.svc.cluster.local");
+        assertThat(f.timeout()).hasSeconds(5);
+    }
+
+    @Test
+    void bad_fetch_settings_are_named() {
+        for (String bad : List.of("10.0.0.0/33", "300.1.1.1", "010.0.0.1", "fd00::/129", "10.0.0.0/x", "a b",
+                "http://x", "*.", "under_score.host", "1.2.3", "fe80::1%eth0")) {
+            assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_FETCH_ALLOW", bad)))
+                    .as(bad).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("PIXKIT_FETCH_ALLOW entries must be addresses, CIDR ranges");
+        }
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_FETCH_TIMEOUT", "0")))
+                .hasMessageContaining("PIXKIT_FETCH_TIMEOUT must be an integer from 1 to 3600");
     }
 
     @Test
