@@ -1,19 +1,10 @@
 package dev.pixkit.server.catalog;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.pixkit.imaging.UnsupportedImageException;
-import dev.pixkit.imaging.metadata.ImageMetadata;
-import dev.pixkit.imaging.metadata.MetadataReader;
 import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.storage.StoredBlob;
 import dev.pixkit.server.system.ApiException;
-import dev.pixkit.server.system.ImagingPermits;
-import dev.pixkit.server.system.PixkitSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +36,15 @@ class MetadataController {
     private final BlobStore blobs;
     private final DeliveryUrls urls;
     private final TransformationRenderer renderer;
-    private final ImagingPermits permits;
-    private final MetadataReader reader;
+    private final FileMetadata metadata;
 
     MetadataController(FileCatalog catalog, BlobStore blobs, DeliveryUrls urls, TransformationRenderer renderer,
-            ImagingPermits permits, PixkitSettings settings) {
+            FileMetadata metadata) {
         this.catalog = catalog;
         this.blobs = blobs;
         this.urls = urls;
         this.renderer = renderer;
-        this.permits = permits;
-        // Hashing decodes the whole image where a format cannot shrink on load: no more than delivery would decode.
-        this.reader = new MetadataReader(settings.transformLimits().maxSourcePixels());
+        this.metadata = metadata;
     }
 
     @GetMapping("/v1/files/{fileId}/metadata")
@@ -94,35 +82,11 @@ class MetadataController {
         }
         Optional<byte[]> rendered = transformation == null ? Optional.empty()
                 : renderer.render(file, blob.file(), transformation);
-        try {
-            ImageMetadata m = permits.run(() -> rendered.isPresent()
-                    ? reader.read(rendered.get()) : reader.read(blob.file()));
-            return MetadataResponse.of(m);
-        } catch (UnsupportedImageException e) {
-            log.info("No metadata for {} ({}): {}", file.fileId(), file.filePath(), e.getMessage());
+        Optional<MetadataResponse> m = rendered.isPresent() ? metadata.of(rendered.get()) : metadata.of(blob.file());
+        if (m.isEmpty()) {
+            log.info("No metadata for {} ({}): not an image libvips can read", file.fileId(), file.filePath());
             throw ApiException.badRequest(CORRUPT);
         }
-    }
-
-    /** ImageKit's {@code Metadata} object; absent values are left out rather than written as null. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"height", "width", "size", "format", "hasColorProfile", "quality", "density",
-        "hasTransparency", "pHash", "exif"})
-    record MetadataResponse(
-            int height,
-            int width,
-            long size,
-            String format,
-            boolean hasColorProfile,
-            Integer quality,
-            Integer density,
-            boolean hasTransparency,
-            @JsonProperty("pHash") String pHash,
-            Map<String, Map<String, Object>> exif) {
-
-        static MetadataResponse of(ImageMetadata m) {
-            return new MetadataResponse(m.height(), m.width(), m.size(), m.format(), m.hasColorProfile(),
-                    m.quality(), m.density(), m.hasTransparency(), m.pHash(), m.exif().groups());
-        }
+        return m.get();
     }
 }

@@ -2,7 +2,10 @@ package dev.pixkit.server.upload;
 
 import dev.pixkit.server.auth.ApiKeyAuthenticator;
 import dev.pixkit.server.auth.ApiKeyAuthenticator.ClientSignature;
+import dev.pixkit.server.catalog.FileMetadata;
+import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.FileUrls;
+import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.system.ApiException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class UploadController {
     private final UploadService uploads;
+    private final BlobStore blobs;
+    private final FileMetadata metadata;
     private final ApiKeyAuthenticator auth;
     private final FileUrls urls;
     private final JsonMapper json;
     private final RemoteFetcher fetcher;
 
     UploadController(UploadService uploads, ApiKeyAuthenticator auth, FileUrls urls, JsonMapper json,
-            RemoteFetcher fetcher) {
+            RemoteFetcher fetcher, BlobStore blobs, FileMetadata metadata) {
+        this.blobs = blobs;
+        this.metadata = metadata;
         this.uploads = uploads;
         this.auth = auth;
         this.urls = urls;
@@ -57,13 +64,29 @@ class UploadController {
         }
     }
 
+    /** The metadata {@code responseFields} asks for, read from the stored bytes of an image. */
+    private UploadResponse.Described described(FileRecord file, UploadForm form) throws IOException {
+        boolean wantsMetadata = form.responseFields().contains(UploadForm.ResponseField.METADATA);
+        boolean wantsEmbedded = form.responseFields().contains(UploadForm.ResponseField.EMBEDDED_METADATA);
+        if (file.fileType() != FileRecord.FileType.IMAGE || !(wantsMetadata || wantsEmbedded)) {
+            return UploadResponse.Described.NONE;
+        }
+        var blob = blobs.find(file.sha256());
+        if (blob.isEmpty()) {
+            return UploadResponse.Described.NONE;
+        }
+        return new UploadResponse.Described(
+                wantsMetadata ? metadata.of(blob.get().file()).orElse(null) : null,
+                wantsEmbedded ? metadata.embedded(blob.get().file()).orElse(null) : null);
+    }
+
     private UploadResponse store(HttpServletRequest request) throws IOException, ServletException {
         UploadForm form = UploadForm.parse(request::getParameter, json);
         Part file = request.getPart("file");
         if (file == null) {
             throw ApiException.badRequest("Your request is missing file parameter.");
         }
-        return UploadResponse.of(uploads.upload(form, UploadSource.open(file, fetcher)), urls,
-                form.responseFields());
+        FileRecord stored = uploads.upload(form, UploadSource.open(file, fetcher));
+        return UploadResponse.of(stored, urls, form.responseFields(), described(stored, form));
     }
 }

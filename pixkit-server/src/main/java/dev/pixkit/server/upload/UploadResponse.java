@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pixkit.server.catalog.FileDetails.VersionInfo;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.FileUrls;
+import dev.pixkit.server.catalog.MetadataResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,16 @@ record UploadResponse(
         Boolean isPrivateFile,
         Boolean isPublished,
         Map<String, Object> customMetadata,
+        Map<String, Object> embeddedMetadata,
+        MetadataResponse metadata,
         String description) {
 
-    static UploadResponse of(FileRecord f, FileUrls urls, Set<UploadForm.ResponseField> fields) {
+    /** What was read from the bytes for {@code responseFields} {@code metadata} and {@code embeddedMetadata}. */
+    record Described(MetadataResponse metadata, Map<String, Object> embedded) {
+        static final Described NONE = new Described(null, null);
+    }
+
+    static UploadResponse of(FileRecord f, FileUrls urls, Set<UploadForm.ResponseField> fields, Described described) {
         boolean image = f.fileType() == FileRecord.FileType.IMAGE;
         return new UploadResponse(
                 f.fileId(), f.name(), f.size(), VersionInfo.of(f), f.filePath(), urls.url(f), f.fileType().wire(),
@@ -46,6 +54,7 @@ record UploadResponse(
                 fields.contains(UploadForm.ResponseField.IS_PRIVATE_FILE) ? f.isPrivate() : null,
                 fields.contains(UploadForm.ResponseField.IS_PUBLISHED) ? f.isPublished() : null,
                 fields.contains(UploadForm.ResponseField.CUSTOM_METADATA) ? f.customMetadata() : null,
+                described.embedded(), described.metadata(),
                 f.description());
     }
 }

@@ -17,33 +17,24 @@ import org.junit.jupiter.params.provider.Arguments;
  * PostgreSQL cluster that {@code ./pixkit test} starts ({@code PIXKIT_TEST_PG_URL}). Under {@code ./pixkit test}
  * ({@code PIXKIT_TEST_REQUIRE_PG=1}) a missing PostgreSQL fails the run instead of skipping.
  */
-final class CatalogDatabases {
+public final class CatalogDatabases {
     private CatalogDatabases() {}
 
-    static Stream<Arguments> both() {
+    public static Stream<Arguments> both() {
         return Stream.of(Arguments.of("sqlite"), Arguments.of("postgresql"));
     }
 
     /** A migrated, empty database of the given kind. */
-    static HikariDataSource open(String kind) throws Exception {
+    public static HikariDataSource open(String kind) throws Exception {
         Map<String, String> env = new HashMap<>();
         Path dir = Files.createTempDirectory("pixkit-db-");
         env.put("PIXKIT_DATA_DIR", dir.toString());
         String schema = null;
         if (kind.equals("postgresql")) {
-            String url = System.getenv("PIXKIT_TEST_PG_URL");
-            if (url == null) {
-                if ("1".equals(System.getenv("PIXKIT_TEST_REQUIRE_PG"))) {
-                    throw new IllegalStateException("PIXKIT_TEST_REQUIRE_PG=1 but PIXKIT_TEST_PG_URL is not set");
-                }
-                Assumptions.abort("PostgreSQL not configured; ./pixkit test starts one (set PIXKIT_TEST_PG_URL)");
-            }
-            schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            try (var admin = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(pg(url, env))));
-                    var c = admin.getConnection(); var st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            env = pg(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, env);
+            env = freshPostgresSchema();
+            schema = env.get(SCHEMA);
+            env.remove(SCHEMA);
+            env.put("PIXKIT_DATA_DIR", dir.toString());
         }
         HikariDataSource ds = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(env)));
         var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
@@ -52,6 +43,38 @@ final class CatalogDatabases {
         }
         flyway.load().migrate();
         return ds;
+    }
+
+    private static final String SCHEMA = "schema";
+
+    /**
+     * Settings ({@code PIXKIT_DB_URL}, user, password) for a new, empty schema in the test PostgreSQL cluster, for a
+     * server that migrates it itself ({@code TestServer.start(...)}); skips the test when there is no cluster.
+     */
+    public static Map<String, String> postgresSettings() throws Exception {
+        Map<String, String> env = freshPostgresSchema();
+        env.remove(SCHEMA);
+        return env;
+    }
+
+    private static Map<String, String> freshPostgresSchema() throws Exception {
+        String url = System.getenv("PIXKIT_TEST_PG_URL");
+        if (url == null) {
+            if ("1".equals(System.getenv("PIXKIT_TEST_REQUIRE_PG"))) {
+                throw new IllegalStateException("PIXKIT_TEST_REQUIRE_PG=1 but PIXKIT_TEST_PG_URL is not set");
+            }
+            Assumptions.abort("PostgreSQL not configured; ./pixkit test starts one (set PIXKIT_TEST_PG_URL)");
+        }
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, String> base = new HashMap<>();
+        base.put("PIXKIT_DATA_DIR", Files.createTempDirectory("pixkit-db-").toString());
+        try (var admin = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(pg(url, base))));
+                var c = admin.getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        Map<String, String> env = pg(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, Map.of());
+        env.put(SCHEMA, schema);
+        return env;
     }
 
     private static Map<String, String> pg(String url, Map<String, String> base) {

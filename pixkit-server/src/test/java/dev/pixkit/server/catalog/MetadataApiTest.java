@@ -155,6 +155,26 @@ class MetadataApiTest {
         assertThat(wrongKey.statusCode()).isIn(401, 403);
     }
 
+    @Test
+    void uploadResponseCarriesMetadataAndEmbeddedMetadataWhenAskedFor() {
+        HttpResponse<byte[]> response = http.upload(new Multipart().file("file", "cam.jpg", camera)
+                .field("fileName", "cam.jpg").field("folder", "/metadata/upload")
+                .field("responseFields", "metadata,embeddedMetadata"));
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode up = json(response);
+        OpenApiSpec.assertConforms(up, "Upload");
+        assertThat(up.get("metadata").get("width").asInt()).isEqualTo(100);
+        assertThat(up.get("metadata").get("exif").get("image").get("Make").asString()).isEqualTo("Canon");
+        assertThat(up.get("metadata").get("pHash").asString()).isEqualTo(json(http.getAuthed("/v1/files/"
+                + cameraUpload.get("fileId").asString() + "/metadata")).get("pHash").asString());
+        assertThat(up.get("embeddedMetadata").get("Make").asString()).isEqualTo("Canon");
+
+        JsonNode plain = json(http.upload(new Multipart().file("file", "cam.jpg", camera)
+                .field("fileName", "cam.jpg").field("folder", "/metadata/upload")));
+        assertThat(plain.has("metadata")).isFalse();
+        assertThat(plain.has("embeddedMetadata")).isFalse();
+    }
+
     private static JsonNode upload(String name, byte[] content, String folder) {
         HttpResponse<byte[]> response = http.upload(new Multipart().file("file", name, content)
                 .field("fileName", name).field("folder", folder).field("useUniqueFileName", "true"));

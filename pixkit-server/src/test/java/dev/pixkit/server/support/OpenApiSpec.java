@@ -7,14 +7,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.pixkit.server.system.ApiDocument;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -35,6 +34,11 @@ public final class OpenApiSpec {
         List<Error> errors = schema(schemaName).validate(response);
         assertThat(errors).as(response.toString()).isEmpty();
         assertThat(undeclared(response, schemaName)).as("fields not in the spec's %s", schemaName).isEmpty();
+    }
+
+    /** ImageKit's spec as a JSON tree (do not modify). */
+    public static JsonNode tree() {
+        return TREE;
     }
 
     /** The compiled schema {@code #/components/schemas/<name>}. */
@@ -61,21 +65,10 @@ public final class OpenApiSpec {
     private static JsonNode load() {
         try (InputStream in = OpenApiSpec.class.getResourceAsStream("/imagekit/openapi.yaml")) {
             JsonNode tree = new YAMLMapper().readTree(in);
-            restoreNullTypes(tree);
+            ApiDocument.restoreNullTypes(tree);
             return tree;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static void restoreNullTypes(JsonNode node) {
-        if (node instanceof ObjectNode object && object.get("type") instanceof ArrayNode types) {
-            for (int i = 0; i < types.size(); i++) {
-                if (types.get(i).isNull()) {
-                    types.set(i, "null");
-                }
-            }
-        }
-        node.values().forEach(OpenApiSpec::restoreNullTypes);
     }
 }

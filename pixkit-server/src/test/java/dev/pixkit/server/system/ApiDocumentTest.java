@@ -3,6 +3,7 @@ package dev.pixkit.server.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
+import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The served API document against ImageKit's spec and against the server's own routes. The differences from the
@@ -31,7 +31,7 @@ class ApiDocumentTest {
         var r = http.get("/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode served = Http.json(r);
-        JsonNode spec = spec();
+        JsonNode spec = OpenApiSpec.tree();
         ApiDocument document = server.bean(ApiDocument.class);
 
         Set<String> specOps = new TreeSet<>(ApiDocument.operations(spec));
@@ -119,14 +119,6 @@ class ApiDocumentTest {
         minus(new TreeSet<>(b.propertyNames()), new TreeSet<>(a.propertyNames()))
                 .forEach(n -> out.add(n + " added"));
         return out;
-    }
-
-    private static JsonNode spec() throws Exception {
-        try (InputStream in = ApiDocument.class.getResourceAsStream(ApiDocument.SPEC)) {
-            JsonNode tree = new YAMLMapper().readTree(in);
-            ApiDocument.restoreNullTypes(tree);
-            return tree;
-        }
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {
