@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
 import java.nio.file.Files;
 import java.util.List;
@@ -43,6 +44,7 @@ class BulkJobsTest {
         assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(expectedStatus);
         JsonNode j = json(r);
         assertThat(j.propertyNames()).containsExactly("jobId");
+        OpenApiSpec.assertConforms(j, "JobResponse");
         return j.get("jobId").asString();
     }
 

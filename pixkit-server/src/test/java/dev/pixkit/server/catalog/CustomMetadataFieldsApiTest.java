@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Multipart;
+import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ class CustomMetadataFieldsApiTest {
         assertThat(created.get("name").asString()).isEqualTo(name);
         assertThat(created.get("label").asString()).isEqualTo(name + " label");
         assertThat(created.has("description")).isFalse();
+        OpenApiSpec.assertConforms(created, "CustomMetadataField");
         assertThat(created.get("schema").toString()).isEqualTo("{\"type\":\"Number\",\"minValue\":1000,\"maxValue\":3000}");
         assertThat(list("")).anySatisfy(f -> assertThat(f).isEqualTo(created));
         assertThat(list("?folderPath=/any/where")).anySatisfy(f -> assertThat(f).isEqualTo(created));
@@ -131,8 +133,9 @@ class CustomMetadataFieldsApiTest {
         String size = unique("size");
         String brand = unique("brand");
         String tags = unique("colors");
-        create(Map.of("name", size, "label", size, "schema", Map.of("type", "SingleSelect", "selectOptions",
-                List.of("XS", "S", "M", "L"), "isValueRequired", true, "defaultValue", "M")));
+        OpenApiSpec.assertConforms(create(Map.of("name", size, "label", size, "schema", Map.of("type",
+                "SingleSelect", "selectOptions", List.of("XS", "S", "M", "L"), "isValueRequired", true,
+                "defaultValue", "M"))), "CustomMetadataField");
         create(Map.of("name", brand, "label", brand, "schema", Map.of("type", "Text", "maxLength", 5)));
         create(Map.of("name", tags, "label", tags, "schema", Map.of("type", "MultiSelect", "selectOptions",
                 List.of("red", "green"))));
