@@ -2,7 +2,6 @@ package dev.pixkit.server.cache;
 
 import dev.pixkit.server.catalog.DeliveryUrls;
 import dev.pixkit.server.catalog.FileCatalog;
-import dev.pixkit.server.catalog.Ids;
 import dev.pixkit.server.system.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,14 @@ class PurgeController {
     private final ResultCache cache;
     private final JdbcClient jdbc;
     private final DeliveryUrls urls;
+    private final Purges purges;
 
-    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, DeliveryUrls urls) {
+    PurgeController(FileCatalog catalog, ResultCache cache, JdbcClient jdbc, DeliveryUrls urls, Purges purges) {
         this.catalog = catalog;
         this.cache = cache;
         this.jdbc = jdbc;
         this.urls = urls;
+        this.purges = purges;
     }
 
     record PurgeRequest(String url) {}
@@ -47,12 +48,7 @@ class PurgeController {
         String path = filePathOf(body.url().strip());
         boolean wildcard = path.endsWith("*");
         List<String> contents = catalog.contentOf(wildcard ? path.substring(0, path.length() - 1) : path, wildcard);
-        int purged = cache.purgeContent(contents);
-        String id = Ids.next();
-        jdbc.sql("INSERT INTO purge_requests (request_id, url, status, purged, created_at)"
-                        + " VALUES (:id, :url, 'Completed', :purged, :now)")
-                .param("id", id).param("url", body.url()).param("purged", purged)
-                .param("now", System.currentTimeMillis()).update();
+        String id = purges.purge(body.url(), contents);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("requestId", id));
     }
 

@@ -107,6 +107,7 @@ public class FileCatalog {
                     } else {
                         files.insert(file);
                     }
+                    events.publishEvent(STORAGE_CHANGED);
                 });
             } catch (DataIntegrityViolationException e) {
                 releaseLocked(file.sha256());
@@ -154,6 +155,7 @@ public class FileCatalog {
             files.delete(fileId);
             content.add(file.get().sha256());
             releaseAfterCommit(content);
+            events.publishEvent(STORAGE_CHANGED);
             return true;
         });
     }
@@ -202,6 +204,7 @@ public class FileCatalog {
             FileRecord version = versions.find(fileId, versionId).orElseThrow(FileCatalog::versionNotFound);
             versions.delete(fileId, versionId);
             releaseAfterCommit(List.of(version.sha256()));
+            events.publishEvent(STORAGE_CHANGED);
             return null;
         });
     }
@@ -229,6 +232,7 @@ public class FileCatalog {
      */
     public FileRecord copy(FileRecord source, String folder, boolean includeVersions) {
         return inTx(() -> {
+            events.publishEvent(STORAGE_CHANGED);
             Instant now = clock.instant();
             List<FileRecord> history = includeVersions ? versions.ofFile(source.fileId()) : List.of();
             Optional<FileRecord> existing = files.findByPath(FileRecord.pathOf(folder, source.name()));
@@ -348,6 +352,14 @@ public class FileCatalog {
 
     /** Content no catalogued file or version uses any more: what was derived from it (renditions) can go too. */
     public record ContentReleased(String sha256) {}
+
+    /**
+     * Published inside the transaction of every change to the stored sizes (save, delete, copy, version delete);
+     * listeners that recompute totals use {@code @TransactionalEventListener} to see it once committed.
+     */
+    public record StorageChanged() {}
+
+    private static final StorageChanged STORAGE_CHANGED = new StorageChanged();
 
     /** Content hashes of the file at {@code filePath}, or of every file under a path prefix. */
     public List<String> contentOf(String filePath, boolean prefix) {

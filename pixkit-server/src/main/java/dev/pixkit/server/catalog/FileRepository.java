@@ -32,8 +32,12 @@ public class FileRepository {
             return jdbc.sql(SELECT + "WHERE f.folder_path = :p ORDER BY f.file_path").param("p", folderPath)
                     .query(rows::map).list();
         }
-        return jdbc.sql(SELECT + "WHERE f.file_path LIKE :p ESCAPE '\\' ORDER BY f.file_path")
-                .param("p", likePrefix(folderPath.equals("/") ? "/" : folderPath + "/")).query(rows::map).list();
+        String prefix = folderPath.equals("/") ? "/" : folderPath + "/";
+        // LIKE narrows (and is ASCII case-insensitive on SQLite); the SUBSTR comparison makes it exact.
+        return jdbc.sql(SELECT + "WHERE f.file_path LIKE :p ESCAPE '\\' AND SUBSTR(f.file_path, 1, :n) = :prefix"
+                        + " ORDER BY f.file_path")
+                .param("p", likePrefix(prefix)).param("n", length(prefix)).param("prefix", prefix)
+                .query(rows::map).list();
     }
 
     public void insert(FileRecord f) {
@@ -70,6 +74,11 @@ public class FileRepository {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM files WHERE blob_sha256 = :sha)"
                         + " + (SELECT COUNT(*) FROM file_versions WHERE blob_sha256 = :sha)")
                 .param("sha", sha256).query(Long.class).single();
+    }
+
+    /** Length in characters as SQL's {@code SUBSTR} and {@code LENGTH} count them (code points). */
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     /** A LIKE pattern matching strings that start with {@code prefix} (with {@code ESCAPE '\'}). */

@@ -15,6 +15,7 @@ import dev.pixkit.server.storage.StoredBlob;
 import dev.pixkit.server.system.ApiError;
 import dev.pixkit.server.system.ApiException;
 import dev.pixkit.server.system.PixkitSettings;
+import dev.pixkit.server.usage.UsageRecorder;
 import dev.pixkit.url.signing.SignedUrls;
 import dev.pixkit.url.transform.Output;
 import dev.pixkit.url.transform.Step;
@@ -74,9 +75,11 @@ class DeliveryController {
     private final String privateKey;
     private final String publicCacheControl;
     private final Counter bytesServed;
+    private final UsageRecorder usage;
 
     DeliveryController(FileCatalog catalog, BlobStore blobs, TransformedImages images, Renditions renditions,
-            Clock clock, PixkitSettings settings, MeterRegistry meters) {
+            Clock clock, PixkitSettings settings, MeterRegistry meters, UsageRecorder usage) {
+        this.usage = usage;
         this.catalog = catalog;
         this.blobs = blobs;
         this.images = images;
@@ -153,6 +156,7 @@ class DeliveryController {
             return;
         }
         bytesServed.increment(rendition.length());
+        usage.delivered(rendition.length());
         switch (rendition) {
             case Rendition.OnDisk d when d.length() >= SENDFILE_MIN_BYTES
                     && Boolean.TRUE.equals(request.getAttribute("org.apache.tomcat.sendfile.support")) -> {
@@ -180,6 +184,7 @@ class DeliveryController {
             headers.setContentDisposition(attachment(file, null));
         }
         bytesServed.increment(blob.size());
+        usage.delivered(blob.size());
         // Spring answers If-None-Match / If-Modified-Since (304) and Range (206) from these headers.
         return ResponseEntity.ok().headers(headers)
                 .eTag("\"" + file.sha256() + "\"")

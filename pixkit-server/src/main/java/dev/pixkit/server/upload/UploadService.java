@@ -1,5 +1,6 @@
 package dev.pixkit.server.upload;
 
+import dev.pixkit.server.catalog.CustomMetadataValidator;
 import dev.pixkit.server.catalog.FileCatalog;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.FileRecord.FileType;
@@ -31,13 +32,16 @@ class UploadService {
     private final FileCatalog catalog;
     private final ImageInspector images;
     private final Clock clock;
+    private final CustomMetadataValidator metadataRules;
     private final long maxBytes;
 
-    UploadService(BlobStore blobs, FileCatalog catalog, ImageInspector images, Clock clock, PixkitSettings settings) {
+    UploadService(BlobStore blobs, FileCatalog catalog, ImageInspector images, Clock clock, PixkitSettings settings,
+            CustomMetadataValidator metadataRules) {
         this.blobs = blobs;
         this.catalog = catalog;
         this.images = images;
         this.clock = clock;
+        this.metadataRules = metadataRules;
         this.maxBytes = settings.maxUploadBytes();
     }
 
@@ -63,8 +67,10 @@ class UploadService {
             String fileId = existing.map(FileRecord::fileId).orElse(versionId);
             var tags = existing.isPresent() && !form.overwriteTags() && form.tags() == null
                     ? existing.get().tags() : form.tags();
+            // Kept metadata stays as it is; new metadata is checked against the custom metadata fields.
             Map<String, Object> metadata = existing.isPresent() && !form.overwriteCustomMetadata()
-                    && form.customMetadata() == null ? existing.get().customMetadata() : form.customMetadata();
+                    && form.customMetadata() == null ? existing.get().customMetadata()
+                    : metadataRules.validate(form.customMetadata());
             FileRecord file = new FileRecord(
                     fileId, filePath, form.folder(), name, versionId,
                     existing.map(f -> f.versionNumber() + 1).orElse(1),

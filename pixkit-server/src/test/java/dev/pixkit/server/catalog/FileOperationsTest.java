@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.TestServer;
 import java.net.http.HttpResponse;
@@ -49,6 +50,9 @@ class FileOperationsTest {
 
     @Test
     void patch_details_edits_attributes_merges_metadata_and_leaves_the_rest() {
+        MetadataFields.ensure(http, "sku", Map.of("type", "Text"));
+        MetadataFields.ensure(http, "n", Map.of("type", "Number"));
+        MetadataFields.ensure(http, "color", Map.of("type", "Text"));
         String id = upload("/ops/patch", "a.png", "tags", "one,two", "customMetadata", "{\"sku\":\"A\",\"n\":1}",
                 "description", "first").get("fileId").asString();
         Map<String, Object> body = new HashMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
@@ -45,6 +46,8 @@ class ListAndSearchApiTest {
     void upload() throws Exception {
         server = TestServer.start(databaseSettings());
         http = server.http();
+        MetadataFields.ensure(http, "brand", Map.of("type", "Text"));
+        MetadataFields.ensure(http, "rating", Map.of("type", "Number"));
         upload(new Multipart().file("file", "a.jpg", Images.jpeg(80, 60)).field("fileName", "red-dress-summer.jpg")
                 .field("folder", "/shop").field("tags", "summer-sale,banner").field("useUniqueFileName", "false")
                 .field("customMetadata", "{\"brand\":\"Nike\",\"rating\":4.5}"));

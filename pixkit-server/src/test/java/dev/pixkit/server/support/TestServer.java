@@ -31,7 +31,9 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Map<String, String> overrides) {
         try {
-            this.dataDir = Files.createTempDirectory("pixkit-test-");
+            // A fixed PIXKIT_DATA_DIR lets a test start a second server on the first one's data (a restart).
+            this.dataDir = overrides.containsKey("PIXKIT_DATA_DIR") ? Path.of(overrides.get("PIXKIT_DATA_DIR"))
+                    : Files.createTempDirectory("pixkit-test-");
             try (ServerSocket s = new ServerSocket(0)) {
                 this.port = s.getLocalPort();
             }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ class OpenApiConformanceTest {
 
     @Test
     void upload_and_details_of_an_image_match_the_spec() {
+        MetadataFields.ensure(http, "k", Map.of("type", "Text"));
         JsonNode upload = json(http.upload(new Multipart().file("file", "a.png", Images.png(40, 30, true))
                 .field("fileName", "spec.png").field("folder", "/spec").field("tags", "a,b")
                 .field("customCoordinates", "0,0,10,10").field("customMetadata", "{\"k\":\"v\"}")

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -163,6 +165,8 @@ class UploadLifecycleTest {
 
     @Test
     void optional_fields_are_stored_and_returned_when_asked_for() {
+        MetadataFields.ensure(http, "sku", Map.of("type", "Text"));
+        MetadataFields.ensure(http, "price", Map.of("type", "Number"));
         var r = http.upload(new Multipart().file("file", "f.jpg", Images.jpeg(20, 10)).field("fileName", "meta.jpg")
                 .field("folder", "/lifecycle/meta").field("tags", "[\"one\",\"two\",\"one\"]")
                 .field("customCoordinates", "1,2,3,4").field("customMetadata", "{\"sku\":\"A-1\",\"price\":9.5}")
