@@ -9,7 +9,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-# shellcheck source=../scripts/lib.sh
+# shellcheck source=SCRIPTDIR/../scripts/lib.sh
 . "$here/../scripts/lib.sh"
 cd "$here"
 
