@@ -11,6 +11,17 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=SCRIPTDIR/../scripts/lib.sh
 . "$here/../scripts/lib.sh"
+# test files given relative to where we were called from, or to conformance/
+files=()
+for f in "$@"; do
+    if [ -f "$f" ]; then
+        files+=("$(cd "$(dirname "$f")" && pwd -P)/$(basename "$f")")
+    elif [ -f "$here/$f" ]; then
+        files+=("$here/$f")
+    else
+        pk_die "no such test file: $f"
+    fi
+done
 cd "$here"
 
 ci() { printf 'conformance: %s\n' "$*" >&2; }
@@ -52,10 +63,8 @@ fi
 export PIXKIT_CONFORMANCE_JAR=$jar
 
 # --- run: one server for all test files, spec output on the terminal, TAP + results for the summary
-if [ $# -gt 0 ]; then
-    files=("$@")
-    full=partial
-else
+full=partial
+if [ ${#files[@]} -eq 0 ]; then
     files=(test/*.test.js)
     full=full
 fi
