@@ -1,8 +1,7 @@
 // Test fixtures made through the SDK: PNG uploads, custom metadata fields, JWTs for upload v2.
 
 import crypto from 'node:crypto';
-import { toFile } from '@imagekit/nodejs';
-import { APIError } from '@imagekit/nodejs';
+import { APIError, toFile } from '@imagekit/nodejs';
 import { png } from './images.js';
 import { ok } from './harness.js';
 
