@@ -57,7 +57,7 @@ class PurgeController {
         return jdbc.sql("SELECT status FROM purge_requests WHERE request_id = :id").param("id", requestId)
                 .query(String.class).optional()
                 .map(s -> Map.of("status", s))
-                .orElseThrow(() -> ApiException.notFound("The requested purge request does not exist."));
+                .orElseThrow(() -> ApiException.badRequest("No request found for this requestId."));
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package dev.pixkit.server.catalog;
 
+import dev.pixkit.server.cache.Purges;
 import dev.pixkit.server.system.ApiException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,9 +28,13 @@ class FileOperationsController {
 
     private final FileCatalog catalog;
     private final Clock clock;
+    private final Purges purges;
+    private final FileUrls urls;
 
-    FileOperationsController(FileCatalog catalog, Clock clock) {
+    FileOperationsController(FileCatalog catalog, Clock clock, Purges purges, FileUrls urls) {
         this.catalog = catalog;
+        this.purges = purges;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -109,8 +114,11 @@ class FileOperationsController {
             throw ApiException.badRequest("newFileName cannot be the same as its existing name.")
                     .reason("SAME_OLD_AND_NEW_NAME");
         }
+        List<String> content = catalog.versions(file.fileId()).stream().map(FileRecord::sha256).distinct().toList();
         catalog.rename(file, newName);
-        return purge ? Map.of() : Map.of();
+        // ImageKit purges "<old url>*", the file's versions and query-form renditions; a Pixkit purge is by content,
+        // so the renditions of every version's bytes go.
+        return purge ? Map.of("purgeRequestId", purges.purge(urls.url(file) + "*", content)) : Map.of();
     }
 
     private FileRecord source(String path) {

@@ -4,7 +4,6 @@ import dev.pixkit.server.system.ApiException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,11 @@ class FilesController {
     private final FileUrls urls;
     private final JsonMapper json;
     private final Clock clock;
+    private final CustomMetadataValidator metadataFields;
 
-    FilesController(FileCatalog catalog, FileUrls urls, JsonMapper json, Clock clock) {
+    FilesController(FileCatalog catalog, FileUrls urls, JsonMapper json, Clock clock,
+            CustomMetadataValidator metadataFields) {
+        this.metadataFields = metadataFields;
         this.catalog = catalog;
         this.urls = urls;
         this.json = json;
@@ -109,22 +111,14 @@ class FilesController {
         return FileAttributes.tags(raw, "tags");
     }
 
+    /** The patch applied key by key ({@code null} removes a key), checked against the custom metadata fields. */
     private Map<String, Object> mergeMetadata(Map<String, Object> current, JsonNode n) {
         if (!n.isObject()) {
-            throw ApiException.badRequest("Invalid custom metadata.");
+            throw ApiException.badRequest(CustomMetadataValidator.INVALID);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> changes = json.treeToValue(n, Map.class);
-        FileAttributes.checkMetadataShape(changes, "customMetadata");
-        Map<String, Object> merged = new LinkedHashMap<>(current == null ? Map.of() : current);
-        changes.forEach((k, v) -> {
-            if (v == null) {
-                merged.remove(k);
-            } else {
-                merged.put(k, v);
-            }
-        });
-        return merged;
+        return metadataFields.validatePatch(current, FileAttributes.checkMetadataShape(changes, "customMetadata"));
     }
 
     private static List<FileRecord.AiTag> removeAiTags(FileRecord f, JsonNode n) {

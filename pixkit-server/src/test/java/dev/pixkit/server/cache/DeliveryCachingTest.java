@@ -148,7 +148,7 @@ class DeliveryCachingTest {
         var foreign = http.send(http.authed("/v1/files/purge").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://elsewhere.example/x.jpg\"}")).build());
         assertThat(foreign.statusCode()).isEqualTo(400);
-        assertThat(http.getAuthed("/v1/files/purge/000000000000000000000000").statusCode()).isEqualTo(404);
+        assertThat(http.getAuthed("/v1/files/purge/000000000000000000000000").statusCode()).isEqualTo(400);
         assertThat(http.send(http.request("/v1/files/purge").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"x\"}")).build()).statusCode()).isEqualTo(401);
     }

@@ -78,6 +78,15 @@ class FileOperationsTest {
         assertThat(cleared.get("tags").isNull()).isTrue();
         assertThat(cleared.get("customCoordinates").isNull()).isTrue();
 
+        var undefined = http.json("PATCH", "/v1/files/" + id + "/details", Map.of("customMetadata",
+                Map.of("nosuchfield", "x")));
+        assertError(undefined, 400, "Invalid custom metadata.");
+        assertThat(json(undefined).get("errors").has("nosuchfield")).isTrue();
+        var wrongType = http.json("PATCH", "/v1/files/" + id + "/details", Map.of("customMetadata",
+                Map.of("n", "not a number")));
+        assertError(wrongType, 400, "Invalid custom metadata.");
+        assertThat(json(wrongType).get("errors").has("n")).isTrue();
+        assertThat(details(id).get("customMetadata").toString()).isEqualTo("{\"n\":1,\"color\":\"red\"}");
         assertError(http.json("PATCH", "/v1/files/" + id + "/details", Map.of("tags", "notalist")), 400, "tags");
         assertError(http.json("PATCH", "/v1/files/" + id + "/details", Map.of("customCoordinates", "1,2")), 400,
                 "customCoordinates");
@@ -233,8 +242,10 @@ class FileOperationsTest {
         assertError(conflict, 409, "already exists");
         assertThat(json(conflict).get("reason").asString()).isEqualTo("FILE_ALREADY_EXISTS");
         var renamed = http.json("PUT", "/v1/files/rename", Map.of("filePath", "/ops/move/b/m.png",
-                "newFileName", "new name.png"));
+                "newFileName", "new name.png", "purgeCache", true));
         assertThat(renamed.statusCode()).as(new String(renamed.body())).isEqualTo(200);
+        String purge = json(renamed).get("purgeRequestId").asString();
+        assertThat(json(http.getAuthed("/v1/files/purge/" + purge)).get("status").asString()).isEqualTo("Completed");
         assertThat(details(id).get("name").asString()).isEqualTo("new_name.png");
         var gone = http.json("PUT", "/v1/files/rename", Map.of("filePath", "/ops/move/b/m.png",
                 "newFileName", "x.png"));
