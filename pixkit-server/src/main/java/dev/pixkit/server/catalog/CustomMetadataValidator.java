@@ -24,6 +24,16 @@ public class CustomMetadataValidator {
     }
 
     /**
+     * ImageKit's {@code selectedFieldsSchema}: the schema of each field that applies to a file, by name. ImageKit
+     * selects fields per path with its path policies; Pixkit has none, so every live field applies everywhere.
+     */
+    public Map<String, CustomMetadataSchema> selectedFieldsSchema() {
+        Map<String, CustomMetadataSchema> out = new LinkedHashMap<>();
+        fields.list(false).forEach(f -> out.put(f.name(), f.schema()));
+        return out;
+    }
+
+    /**
      * The metadata to store for a new upload (or an overwrite that replaces the metadata): {@code values} checked,
      * null values dropped (no value), and the defaults of required fields added. {@code values} may be null.
      */

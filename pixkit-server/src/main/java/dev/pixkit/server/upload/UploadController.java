@@ -2,15 +2,18 @@ package dev.pixkit.server.upload;
 
 import dev.pixkit.server.auth.ApiKeyAuthenticator;
 import dev.pixkit.server.auth.ApiKeyAuthenticator.ClientSignature;
+import dev.pixkit.server.catalog.CustomMetadataValidator;
 import dev.pixkit.server.catalog.FileMetadata;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.FileUrls;
 import dev.pixkit.server.storage.BlobStore;
+import dev.pixkit.server.storage.StoredBlob;
 import dev.pixkit.server.system.ApiException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +29,15 @@ class UploadController {
     private final UploadService uploads;
     private final BlobStore blobs;
     private final FileMetadata metadata;
+    private final CustomMetadataValidator metadataFields;
     private final ApiKeyAuthenticator auth;
     private final FileUrls urls;
     private final JsonMapper json;
     private final RemoteFetcher fetcher;
 
     UploadController(UploadService uploads, ApiKeyAuthenticator auth, FileUrls urls, JsonMapper json,
-            RemoteFetcher fetcher, BlobStore blobs, FileMetadata metadata) {
+            RemoteFetcher fetcher, BlobStore blobs, FileMetadata metadata, CustomMetadataValidator metadataFields) {
+        this.metadataFields = metadataFields;
         this.blobs = blobs;
         this.metadata = metadata;
         this.uploads = uploads;
@@ -64,20 +69,19 @@ class UploadController {
         }
     }
 
-    /** The metadata {@code responseFields} asks for, read from the stored bytes of an image. */
+    /** What {@code responseFields} asks for beyond the record: metadata read from the stored bytes, field schemas. */
     private UploadResponse.Described described(FileRecord file, UploadForm form) throws IOException {
-        boolean wantsMetadata = form.responseFields().contains(UploadForm.ResponseField.METADATA);
-        boolean wantsEmbedded = form.responseFields().contains(UploadForm.ResponseField.EMBEDDED_METADATA);
-        if (file.fileType() != FileRecord.FileType.IMAGE || !(wantsMetadata || wantsEmbedded)) {
-            return UploadResponse.Described.NONE;
-        }
-        var blob = blobs.find(file.sha256());
-        if (blob.isEmpty()) {
-            return UploadResponse.Described.NONE;
-        }
+        var fields = form.responseFields();
+        var schemas = fields.contains(UploadForm.ResponseField.SELECTED_FIELDS_SCHEMA)
+                ? metadataFields.selectedFieldsSchema() : null;
+        boolean wantsMetadata = fields.contains(UploadForm.ResponseField.METADATA);
+        boolean wantsEmbedded = fields.contains(UploadForm.ResponseField.EMBEDDED_METADATA);
+        var blob = file.fileType() == FileRecord.FileType.IMAGE && (wantsMetadata || wantsEmbedded)
+                ? blobs.find(file.sha256()) : Optional.<StoredBlob>empty();
         return new UploadResponse.Described(
-                wantsMetadata ? metadata.of(blob.get().file()).orElse(null) : null,
-                wantsEmbedded ? metadata.embedded(blob.get().file()).orElse(null) : null);
+                blob.filter(b -> wantsMetadata).flatMap(b -> metadata.of(b.file())).orElse(null),
+                blob.filter(b -> wantsEmbedded).flatMap(b -> metadata.embedded(b.file())).orElse(null),
+                schemas);
     }
 
     private UploadResponse store(HttpServletRequest request) throws IOException, ServletException {

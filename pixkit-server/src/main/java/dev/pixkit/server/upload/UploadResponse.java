@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pixkit.server.catalog.FileDetails.VersionInfo;
 import dev.pixkit.server.catalog.FileRecord;
+import dev.pixkit.server.catalog.CustomMetadataSchema;
 import dev.pixkit.server.catalog.FileUrls;
 import dev.pixkit.server.catalog.MetadataResponse;
 import java.util.List;
@@ -35,11 +36,16 @@ record UploadResponse(
         Map<String, Object> customMetadata,
         Map<String, Object> embeddedMetadata,
         MetadataResponse metadata,
+        Map<String, CustomMetadataSchema> selectedFieldsSchema,
         String description) {
 
-    /** What was read from the bytes for {@code responseFields} {@code metadata} and {@code embeddedMetadata}. */
-    record Described(MetadataResponse metadata, Map<String, Object> embedded) {
-        static final Described NONE = new Described(null, null);
+    /**
+     * What {@code responseFields} asks for beyond the record: {@code metadata} and {@code embeddedMetadata} read from
+     * the bytes, {@code selectedFieldsSchema} from the custom metadata fields.
+     */
+    record Described(MetadataResponse metadata, Map<String, Object> embedded,
+            Map<String, CustomMetadataSchema> selectedFieldsSchema) {
+        static final Described NONE = new Described(null, null, null);
     }
 
     static UploadResponse of(FileRecord f, FileUrls urls, Set<UploadForm.ResponseField> fields, Described described) {
@@ -54,7 +60,7 @@ record UploadResponse(
                 fields.contains(UploadForm.ResponseField.IS_PRIVATE_FILE) ? f.isPrivate() : null,
                 fields.contains(UploadForm.ResponseField.IS_PUBLISHED) ? f.isPublished() : null,
                 fields.contains(UploadForm.ResponseField.CUSTOM_METADATA) ? f.customMetadata() : null,
-                described.embedded(), described.metadata(),
+                described.embedded(), described.metadata(), described.selectedFieldsSchema(),
                 f.description());
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
+import dev.pixkit.server.support.MetadataFields;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,10 +158,11 @@ class MetadataApiTest {
     }
 
     @Test
-    void uploadResponseCarriesMetadataAndEmbeddedMetadataWhenAskedFor() {
+    void uploadResponseCarriesMetadataEmbeddedMetadataAndFieldSchemasWhenAskedFor() {
+        MetadataFields.ensure(http, "lens", Map.of("type", "Text", "maxLength", 40));
         HttpResponse<byte[]> response = http.upload(new Multipart().file("file", "cam.jpg", camera)
                 .field("fileName", "cam.jpg").field("folder", "/metadata/upload")
-                .field("responseFields", "metadata,embeddedMetadata"));
+                .field("responseFields", "metadata,embeddedMetadata,selectedFieldsSchema"));
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode up = json(response);
         OpenApiSpec.assertConforms(up, "Upload");
@@ -168,11 +171,14 @@ class MetadataApiTest {
         assertThat(up.get("metadata").get("pHash").asString()).isEqualTo(json(http.getAuthed("/v1/files/"
                 + cameraUpload.get("fileId").asString() + "/metadata")).get("pHash").asString());
         assertThat(up.get("embeddedMetadata").get("Make").asString()).isEqualTo("Canon");
+        assertThat(up.get("selectedFieldsSchema").get("lens").get("type").asString()).isEqualTo("Text");
+        assertThat(up.get("selectedFieldsSchema").get("lens").get("maxLength").asInt()).isEqualTo(40);
 
         JsonNode plain = json(http.upload(new Multipart().file("file", "cam.jpg", camera)
                 .field("fileName", "cam.jpg").field("folder", "/metadata/upload")));
         assertThat(plain.has("metadata")).isFalse();
         assertThat(plain.has("embeddedMetadata")).isFalse();
+        assertThat(plain.has("selectedFieldsSchema")).isFalse();
     }
 
     private static JsonNode upload(String name, byte[] content, String folder) {
