@@ -65,15 +65,18 @@ public class FileCatalog {
         return files.findByPath(filePath);
     }
 
-    /** Every version of the file, oldest first, the current one last; empty when there is no such file. */
+    /**
+     * Every version of the file, as ImageKit lists them: the current one first, then the earlier ones newest first;
+     * empty when there is no such file.
+     */
     public List<FileRecord> versions(String fileId) {
         return inTx(() -> {
             Optional<FileRecord> current = files.findById(fileId);
             if (current.isEmpty()) {
                 return List.of();
             }
-            List<FileRecord> all = new ArrayList<>(versions.ofFile(fileId));
-            all.add(current.get());
+            List<FileRecord> all = new ArrayList<>(versions.ofFile(fileId).reversed());
+            all.addFirst(current.get());
             return all;
         });
     }

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v1/files/{fileId}/versions}: every version of a file (oldest first, the current one last), one version,
- * deleting an earlier version, and restoring one as current. Overwriting a file by upload creates the versions.
+ * {@code /v1/files/{fileId}/versions}: every version of a file (the current one first, as {@code type: "file"}, then
+ * the earlier ones newest first, as {@code "file-version"}), one version, deleting an earlier version, and restoring
+ * one as current. Overwriting a file by upload creates the versions.
  */
 @RestController
 class VersionsController {
@@ -29,14 +30,20 @@ class VersionsController {
         if (all.isEmpty()) {
             throw ApiException.fileNotFound();
         }
-        return all.stream().map(v -> FileDetails.ofVersion(v, urls)).toList();
+        return all.stream().map(this::details).toList();
     }
 
     @GetMapping("/v1/files/{fileId}/versions/{versionId}")
     FileDetails get(@PathVariable String fileId, @PathVariable String versionId) {
         catalog.find(fileId).orElseThrow(ApiException::fileNotFound);
-        return catalog.version(fileId, versionId).map(v -> FileDetails.ofVersion(v, urls))
+        return catalog.version(fileId, versionId).map(this::details)
                 .orElseThrow(() -> ApiException.notFound("The requested file version does not exist."));
+    }
+
+    /** The current version is the file itself ({@code type: "file"}, its plain URL); earlier ones are versions. */
+    private FileDetails details(FileRecord v) {
+        boolean current = catalog.find(v.fileId()).map(f -> f.versionId().equals(v.versionId())).orElse(false);
+        return current ? FileDetails.of(v, urls) : FileDetails.ofVersion(v, urls);
     }
 
     @DeleteMapping("/v1/files/{fileId}/versions/{versionId}")

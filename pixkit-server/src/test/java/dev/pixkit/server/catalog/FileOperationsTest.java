@@ -211,7 +211,8 @@ class FileOperationsTest {
         assertThat(copyId).isNotEqualTo(src.get("fileId").asString());
         JsonNode versions = json(http.getAuthed("/v1/files/" + copyId + "/versions"));
         assertThat(versions.size()).isEqualTo(3);
-        assertThat(versions.get(2).get("versionInfo").get("name").asString()).isEqualTo("Version 3");
+        assertThat(versions.get(0).get("versionInfo").get("name").asString()).isEqualTo("Version 3");
+        assertThat(versions.get(2).get("versionInfo").get("name").asString()).isEqualTo("Version 1");
 
         assertError(http.json("POST", "/v1/files/copy", Map.of("sourceFilePath", "/ops/copy/none.png",
                 "destinationPath", "/x")), 404, "No file found with filePath");

@@ -153,8 +153,10 @@ class UploadLifecycleTest {
         String fileId = one.get("fileId").asString();
         JsonNode versions = json(http.getAuthed("/v1/files/" + fileId + "/versions"));
         assertThat(versions).hasSize(2);
-        assertThat(versions.get(0).get("versionInfo").get("name").asString()).isEqualTo("Version 1");
-        assertThat(versions.get(0).get("type").asString()).isEqualTo("file-version");
+        assertThat(versions.get(0).get("versionInfo").get("name").asString()).isEqualTo("Version 2");
+        assertThat(versions.get(0).get("type").asString()).isEqualTo("file");
+        assertThat(versions.get(1).get("versionInfo").get("name").asString()).isEqualTo("Version 1");
+        assertThat(versions.get(1).get("type").asString()).isEqualTo("file-version");
         var old = http.get("/media/lifecycle/overwrite/logo.img?ik-obj-version="
                 + one.get("versionInfo").get("id").asString());
         assertThat(Images.sha256(old.body())).isEqualTo(Images.sha256(v1));
