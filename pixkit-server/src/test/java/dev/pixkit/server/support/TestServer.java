@@ -1,5 +1,7 @@
 package dev.pixkit.server.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.pixkit.server.PixkitApplication;
 import dev.pixkit.server.system.PixkitSettings;
 import java.io.IOException;
@@ -94,6 +96,25 @@ public final class TestServer implements AutoCloseable {
 
     public long fileRows() {
         return jdbc().sql("SELECT COUNT(*) FROM files").query(Long.class).single();
+    }
+
+    /** How many catalog rows and blobs there are now; {@link Footprint#assertUnchanged} checks nothing was added. */
+    public Footprint footprint() {
+        return new Footprint(this, fileRows(), blobCount());
+    }
+
+    /** Catalog rows and blobs at one moment, to prove that a refused request wrote nothing. */
+    public record Footprint(TestServer server, long rows, long blobs) {
+        /** Same rows and blobs as then, and no spill or staging file left in {@code tmp/}. */
+        public void assertUnchanged() throws InterruptedException {
+            assertThat(server.fileRows()).as("catalog rows").isEqualTo(rows);
+            assertThat(server.blobCount()).as("blobs").isEqualTo(blobs);
+            // The container removes its multipart spill files when the request is recycled, just after the response.
+            for (int i = 0; i < 50 && server.tmpCount() > 0; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(server.tmpCount()).as("files left in tmp/").isZero();
+        }
     }
 
     /** Regular files under {@code blobs/}. */

@@ -23,17 +23,11 @@ class ChecksUploadTest {
     }
 
     private void refused(String checks, String message) throws InterruptedException {
-        long rows = server.fileRows();
-        long blobs = server.blobCount();
+        var before = server.footprint();
         var r = http.upload(png(checks));
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(400);
         assertThat(json(r).get("message").asString()).startsWith(message);
-        assertThat(server.fileRows()).isEqualTo(rows);
-        assertThat(server.blobCount()).isEqualTo(blobs);
-        for (int i = 0; i < 50 && server.tmpCount() > 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(server.tmpCount()).isZero();
+        before.assertUnchanged();
     }
 
     @Test

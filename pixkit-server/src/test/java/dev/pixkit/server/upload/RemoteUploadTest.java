@@ -67,18 +67,12 @@ class RemoteUploadTest {
     /** Refused with {@code status} and a message containing the parts; no row, blob or temp file left. */
     private static void refused(TestServer server, String url, int status, String... messageParts)
             throws InterruptedException {
-        long rows = server.fileRows();
-        long blobs = server.blobCount();
+        var before = server.footprint();
         var r = uploadFrom(server, url);
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(status);
         assertThat(json(r).get("message").asString()).contains(messageParts);
         assertThat(json(r).get("help").asString()).isEqualTo("For support kindly contact us at support@imagekit.io.");
-        assertThat(server.fileRows()).as("catalog rows").isEqualTo(rows);
-        assertThat(server.blobCount()).as("blobs").isEqualTo(blobs);
-        for (int i = 0; i < 50 && server.tmpCount() > 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(server.tmpCount()).as("files left in tmp/").isZero();
+        before.assertUnchanged();
     }
 
     @Test

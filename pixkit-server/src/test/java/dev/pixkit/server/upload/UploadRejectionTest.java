@@ -25,24 +25,16 @@ import org.junit.jupiter.api.parallel.Isolated;
 class UploadRejectionTest {
     private final TestServer server = TestServer.shared();
     private final Http http = server.http();
-    private long rows;
-    private long blobs;
+    private TestServer.Footprint before;
 
     @BeforeEach
     void snapshot() {
-        rows = server.fileRows();
-        blobs = server.blobCount();
+        before = server.footprint();
     }
 
     @AfterEach
     void nothing_was_written() throws InterruptedException {
-        assertThat(server.fileRows()).as("catalog rows").isEqualTo(rows);
-        assertThat(server.blobCount()).as("blobs").isEqualTo(blobs);
-        // The container removes its multipart spill files when the request is recycled, just after the response.
-        for (int i = 0; i < 50 && server.tmpCount() > 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(server.tmpCount()).as("files left in tmp/").isZero();
+        before.assertUnchanged();
     }
 
     @Test
