@@ -1,5 +1,6 @@
 package dev.pixkit.imaging.metadata;
 
+import dev.pixkit.imaging.vips.Operation;
 import dev.pixkit.imaging.vips.Vips;
 import dev.pixkit.imaging.vips.VipsImage;
 import dev.pixkit.imaging.vips.VipsScope;
@@ -47,6 +48,23 @@ final class Pictures {
 
     static byte[] save(VipsImage image, String saver) {
         return Vips.op(saver).in("in", image).callBytes("buffer");
+    }
+
+    /**
+     * {@code image} encoded by {@code saver} with no metadata: {@code keep=none} on libvips 8.15+, {@code strip} on
+     * older ones (Debian's 8.14), which have no {@code keep}.
+     */
+    static byte[] saveWithoutMetadata(VipsImage image, String saver, int quality) {
+        Operation op = Vips.op(saver).in("in", image);
+        if (quality > 0) {
+            op.in("Q", quality);
+        }
+        if (Vips.hasArgument(saver, "keep")) {
+            op.in("keep", "none");
+        } else {
+            op.in("strip", true);
+        }
+        return op.callBytes("buffer");
     }
 
     /** {@code image} recorded at {@code dpi}. Caller closes. */
