@@ -2,7 +2,9 @@ package dev.pixkit.server.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Content-addressed storage of file bytes, keyed by their SHA-256. Bytes arrive in two steps so that nothing is
@@ -20,11 +22,23 @@ public interface BlobStore {
     /** Publishes a staged blob under its hash; a blob with the same hash already stored is kept as is. */
     void commit(StagedBlob staged) throws IOException;
 
-    /** The stored bytes, if present. */
+    /** Whether a blob with this hash is stored (a cheap check: no download). */
+    boolean exists(String sha256) throws IOException;
+
+    /**
+     * The stored bytes as a local file, if present. Remote stores return a local copy (a bounded read-through
+     * cache), so that delivery and rendering can read files.
+     */
     Optional<StoredBlob> find(String sha256) throws IOException;
 
     /** Removes the blob; absent blobs are ignored. */
     void delete(String sha256) throws IOException;
+
+    /** Every stored blob, for consistency checks (fsck); in no particular order. */
+    void forEach(Consumer<BlobInfo> each) throws IOException;
+
+    /** What {@link #forEach} reports of one stored blob. */
+    record BlobInfo(String sha256, long size, Instant modified) {}
 
     /** Thrown by {@link #stage} when the content exceeds the limit. */
     final class TooLargeException extends IOException {

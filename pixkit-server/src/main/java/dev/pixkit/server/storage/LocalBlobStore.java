@@ -10,11 +10,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -90,6 +92,24 @@ class LocalBlobStore implements BlobStore {
             return Optional.of(new StoredBlob(sha256, p, Files.size(p)));
         } catch (java.nio.file.NoSuchFileException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(String sha256) throws IOException {
+        return Files.exists(pathOf(sha256));
+    }
+
+    @Override
+    public void forEach(Consumer<BlobInfo> each) throws IOException {
+        try (var files = Files.walk(blobs, 3)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (SHA256.matcher(name).matches() && Files.isRegularFile(p)) {
+                    var attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                    each.accept(new BlobInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                }
+            }
         }
     }
 
