@@ -1,6 +1,5 @@
 package dev.pixkit.server.catalog;
 
-import dev.pixkit.server.storage.BlobLocks;
 import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.storage.StagedBlob;
 import dev.pixkit.server.system.ApiException;
@@ -9,49 +8,40 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the catalog (files and their earlier versions) and the blob store in step. Bytes are published before the
- * row that references them commits, and a blob is removed only after the last row referencing it is gone and that
- * change has committed, so a crash can at worst leave an unreferenced blob (found by fsck), never a row without its
- * bytes. Every method runs in one transaction, joining the caller's when there is one (bulk folder jobs).
+ * row that references them commits; every row holds a counted reference ({@link BlobReferences}), and bytes are
+ * removed only by the sweeper after the last reference is gone and that change has committed (an outbox row makes
+ * this survive crashes). A crash can at worst leave unreferenced bytes (found by fsck), never a row without them. Every method runs in one transaction, joining the caller's when there is one (bulk folder jobs).
  */
 @Service
 public class FileCatalog {
-    private static final Logger log = LoggerFactory.getLogger(FileCatalog.class);
-
     private final FileRepository files;
     private final VersionRepository versions;
     private final FolderRepository folders;
     private final BlobStore blobs;
-    private final BlobLocks locks;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FileCatalog(FileRepository files, VersionRepository versions, FolderRepository folders, BlobStore blobs,
-            BlobLocks locks, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
         this.versions = versions;
         this.folders = folders;
         this.blobs = blobs;
-        this.locks = locks;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -95,33 +85,41 @@ public class FileCatalog {
      * the new current version of that file and the replaced one is kept as an earlier version.
      */
     public FileRecord save(FileRecord file, StagedBlob content, Optional<FileRecord> replacing) {
-        locks.withLock(file.sha256(), () -> {
-            try {
-                blobs.commit(content);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not store the file content", e);
-            }
-            try {
-                tx.executeWithoutResult(status -> {
-                    folders.ensureExists(file.folderPath(), file.updatedAt().toEpochMilli());
-                    if (replacing.isPresent()) {
-                        versions.insert(replacing.get());
-                        files.update(file);
-                    } else {
-                        files.insert(file);
+        // Publish the bytes first (idempotent; the staged file stays until closed), so that the row never commits
+        // without them. The sweeper may remove them again before the transaction takes its reference (same content
+        // just deleted elsewhere); once the reference is taken they cannot go, so the check below is race-free.
+        publish(content);
+        try {
+            tx.executeWithoutResult(status -> {
+                folders.ensureExists(file.folderPath(), file.updatedAt().toEpochMilli());
+                if (replacing.isPresent()) {
+                    versions.insert(replacing.get());
+                    files.update(file);
+                } else {
+                    files.insert(file);
+                }
+                try {
+                    if (!blobs.exists(file.sha256())) {
+                        blobs.commit(content);
                     }
-                    events.publishEvent(STORAGE_CHANGED);
-                });
-            } catch (DataIntegrityViolationException e) {
-                releaseLocked(file.sha256());
-                throw ApiException.badRequest("A file with the same name already exists at the exact location.");
-            } catch (RuntimeException e) {
-                releaseLocked(file.sha256());
-                throw e;
-            }
-            return null;
-        });
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not store the file content", e);
+                }
+                events.publishEvent(STORAGE_CHANGED);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // bytes published for nothing are found by fsck (unreferenced, past the grace period) if no row takes them
+            throw ApiException.badRequest("A file with the same name already exists at the exact location.");
+        }
         return file;
+    }
+
+    private void publish(StagedBlob content) {
+        try {
+            blobs.commit(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the file content", e);
+        }
     }
 
     /** Rewrites the file's attributes (tags, metadata, publication…); content and path are unchanged. */
@@ -154,10 +152,8 @@ public class FileCatalog {
             if (file.isEmpty()) {
                 return false;
             }
-            Set<String> content = new LinkedHashSet<>(versions.deleteAll(fileId));
+            versions.deleteAll(fileId);
             files.delete(fileId);
-            content.add(file.get().sha256());
-            releaseAfterCommit(content);
             events.publishEvent(STORAGE_CHANGED);
             return true;
         });
@@ -204,9 +200,9 @@ public class FileCatalog {
             if (current.versionId().equals(versionId)) {
                 throw ApiException.badRequest("You cannot delete current version of a file.");
             }
-            FileRecord version = versions.find(fileId, versionId).orElseThrow(FileCatalog::versionNotFound);
-            versions.delete(fileId, versionId);
-            releaseAfterCommit(List.of(version.sha256()));
+            if (!versions.delete(fileId, versionId)) {
+                throw versionNotFound();
+            }
             events.publishEvent(STORAGE_CHANGED);
             return null;
         });
@@ -320,40 +316,10 @@ public class FileCatalog {
         return tx.execute(status -> work.get());
     }
 
-    /** Releases the content once the current transaction commits (at once when there is none). */
-    private void releaseAfterCommit(Collection<String> content) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            content.forEach(this::release);
-            return;
-        }
-        List<String> copy = List.copyOf(content);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                copy.forEach(FileCatalog.this::release);
-            }
-        });
-    }
-
-    private void release(String sha256) {
-        locks.withLock(sha256, () -> {
-            releaseLocked(sha256);
-            return null;
-        });
-    }
-
-    private void releaseLocked(String sha256) {
-        if (files.countByBlob(sha256) == 0) {
-            try {
-                blobs.delete(sha256);
-            } catch (IOException e) {
-                log.warn("Could not delete unreferenced blob {}; fsck will remove it", sha256, e);
-            }
-            events.publishEvent(new ContentReleased(sha256));
-        }
-    }
-
-    /** Content no catalogued file or version uses any more: what was derived from it (renditions) can go too. */
+    /**
+     * Content no file or version uses any more, removed from storage by the sweeper: what was derived from it
+     * (renditions) can go too.
+     */
     public record ContentReleased(String sha256) {}
 
     /**

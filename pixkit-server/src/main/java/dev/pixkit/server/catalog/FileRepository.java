@@ -1,5 +1,6 @@
 package dev.pixkit.server.catalog;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,10 +13,14 @@ public class FileRepository {
 
     private final JdbcClient jdbc;
     private final FileRows rows;
+    private final BlobReferences refs;
+    private final Clock clock;
 
-    FileRepository(JdbcClient jdbc, FileRows rows) {
+    FileRepository(JdbcClient jdbc, FileRows rows, BlobReferences refs, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.refs = refs;
+        this.clock = clock;
     }
 
     public Optional<FileRecord> findById(String fileId) {
@@ -40,27 +45,50 @@ public class FileRepository {
                 .query(rows::map).list();
     }
 
+    /** Adds the row and a reference to its content. */
     public void insert(FileRecord f) {
         jdbc.sql("INSERT INTO files (file_id, file_path, folder_path, name, "
                         + String.join(", ", FileRows.CONTENT_COLUMNS) + ") VALUES (:fileId, :filePath, :folderPath,"
                         + " :name, " + FileRows.contentParams() + ")")
                 .paramSource(rows.params(f)).update();
+        refs.acquire(f.sha256(), f.size(), clock.millis());
     }
 
-    /** Rewrites every column of the row with this file id (content, attributes, path). True when it existed. */
+    /**
+     * Rewrites every column of the row with this file id (content, attributes, path), moving the content reference
+     * when the content changes. True when it existed.
+     */
     public boolean update(FileRecord f) {
+        Optional<String> before = contentOf(f.fileId());
+        if (before.isEmpty()) {
+            return false;
+        }
         StringBuilder set = new StringBuilder("file_path = :filePath, folder_path = :folderPath, name = :name");
         String[] params = FileRows.contentParams().split(", ");
         for (int i = 0; i < FileRows.CONTENT_COLUMNS.size(); i++) {
             set.append(", ").append(FileRows.CONTENT_COLUMNS.get(i)).append(" = ").append(params[i].strip());
         }
-        return jdbc.sql("UPDATE files SET " + set + " WHERE file_id = :fileId").paramSource(rows.params(f))
-                .update() == 1;
+        jdbc.sql("UPDATE files SET " + set + " WHERE file_id = :fileId").paramSource(rows.params(f)).update();
+        if (!before.get().equals(f.sha256())) {
+            refs.acquire(f.sha256(), f.size(), clock.millis());
+            refs.release(before.get(), clock.millis());
+        }
+        return true;
     }
 
-    /** Deletes the row; true when it existed. */
+    /** Deletes the row and its content reference; true when it existed. */
     public boolean delete(String fileId) {
-        return jdbc.sql("DELETE FROM files WHERE file_id = :id").param("id", fileId).update() == 1;
+        Optional<String> content = contentOf(fileId);
+        if (content.isEmpty() || jdbc.sql("DELETE FROM files WHERE file_id = :id").param("id", fileId).update() != 1) {
+            return false;
+        }
+        refs.release(content.get(), clock.millis());
+        return true;
+    }
+
+    private Optional<String> contentOf(String fileId) {
+        return jdbc.sql("SELECT blob_sha256 FROM files WHERE file_id = :id").param("id", fileId).query(String.class)
+                .optional();
     }
 
     /** Distinct content hashes of the files whose path starts with {@code prefix}. */
@@ -69,7 +97,7 @@ public class FileRepository {
                 .param("p", likePrefix(prefix)).query(String.class).list();
     }
 
-    /** How many files and versions use this content. */
+    /** How many files and versions use this content, counted from the rows (fsck compares it with the refcount). */
     public long countByBlob(String sha256) {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM files WHERE blob_sha256 = :sha)"
                         + " + (SELECT COUNT(*) FROM file_versions WHERE blob_sha256 = :sha)")

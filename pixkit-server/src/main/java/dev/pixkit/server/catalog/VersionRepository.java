@@ -1,5 +1,6 @@
 package dev.pixkit.server.catalog;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,10 +14,14 @@ public class VersionRepository {
 
     private final JdbcClient jdbc;
     private final FileRows rows;
+    private final BlobReferences refs;
+    private final Clock clock;
 
-    VersionRepository(JdbcClient jdbc, FileRows rows) {
+    VersionRepository(JdbcClient jdbc, FileRows rows, BlobReferences refs, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.refs = refs;
+        this.clock = clock;
     }
 
     /** Earlier versions of the file, oldest first. */
@@ -35,19 +40,27 @@ public class VersionRepository {
         jdbc.sql("INSERT INTO file_versions (file_id, " + String.join(", ", FileRows.CONTENT_COLUMNS)
                         + ") VALUES (:fileId, " + FileRows.contentParams() + ")")
                 .paramSource(rows.params(f)).update();
+        refs.acquire(f.sha256(), f.size(), clock.millis());
     }
 
+    /** Deletes the version and its content reference; true when it existed. */
     public boolean delete(String fileId, String versionId) {
-        return jdbc.sql("DELETE FROM file_versions WHERE file_id = :id AND version_id = :v").param("id", fileId)
-                .param("v", versionId).update() == 1;
+        var content = jdbc.sql("SELECT blob_sha256 FROM file_versions WHERE file_id = :id AND version_id = :v")
+                .param("id", fileId).param("v", versionId).query(String.class).optional();
+        if (content.isEmpty() || jdbc.sql("DELETE FROM file_versions WHERE file_id = :id AND version_id = :v")
+                .param("id", fileId).param("v", versionId).update() != 1) {
+            return false;
+        }
+        refs.release(content.get(), clock.millis());
+        return true;
     }
 
-    /** Deletes every earlier version of the file; returns their content hashes. */
-    public List<String> deleteAll(String fileId) {
-        List<String> content = jdbc.sql("SELECT DISTINCT blob_sha256 FROM file_versions WHERE file_id = :id")
+    /** Deletes every earlier version of the file and their content references. */
+    public void deleteAll(String fileId) {
+        List<String> content = jdbc.sql("SELECT blob_sha256 FROM file_versions WHERE file_id = :id")
                 .param("id", fileId).query(String.class).list();
         jdbc.sql("DELETE FROM file_versions WHERE file_id = :id").param("id", fileId).update();
-        return content;
+        content.forEach(sha -> refs.release(sha, clock.millis()));
     }
 
     public void setPublished(String fileId, boolean published) {

@@ -19,7 +19,10 @@ public interface BlobStore {
      */
     StagedBlob stage(InputStream in, long maxBytes) throws IOException;
 
-    /** Publishes a staged blob under its hash; a blob with the same hash already stored is kept as is. */
+    /**
+     * Publishes a staged blob under its hash, atomically; a blob with the same hash already stored is kept as is. The
+     * staged bytes stay readable until the staged blob is closed, so a commit can be repeated.
+     */
     void commit(StagedBlob staged) throws IOException;
 
     /** Whether a blob with this hash is stored (a cheap check: no download). */

@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -74,15 +77,33 @@ class LocalBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Publishes by hard-linking the staged file under its hash (then a directory fsync), so the staged file stays
+     * readable until closed: the catalog may need to publish it again if the sweeper removed the same content in
+     * between. The bytes were fsynced when staged.
+     */
     @Override
     public void commit(StagedBlob staged) throws IOException {
         Path target = pathOf(staged.sha256());
         if (Files.exists(target)) {
-            staged.close();
             return;
         }
         Files.createDirectories(target.getParent());
-        AtomicWrite.moveDurably(staged.file(), target);
+        try {
+            Files.createLink(target, staged.file());
+        } catch (FileAlreadyExistsException e) {
+            return; // the same content, published concurrently
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Path copy = Files.createTempFile(tmp, "publish-", ".part");
+            try {
+                Files.copy(staged.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+                AtomicWrite.moveDurably(copy, target);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return;
+        }
+        AtomicWrite.syncDirectory(target.getParent());
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pixkit.server.catalog.FileRecord.FileType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,7 +32,8 @@ class CatalogRepositoryTest {
     @MethodSource("dev.pixkit.server.catalog.CatalogDatabases#both")
     void files_round_trip_update_and_delete(String kind) throws Exception {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
-            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON));
+            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON),
+                    refs(JdbcClient.create(ds)), Clock.systemUTC());
             String sha = "a".repeat(64);
             FileRecord f = file(Ids.next(), "/a/b/one.png", sha);
             files.insert(f);
@@ -63,7 +65,8 @@ class CatalogRepositoryTest {
     @MethodSource("dev.pixkit.server.catalog.CatalogDatabases#both")
     void a_path_holds_one_file(String kind) throws Exception {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
-            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON));
+            FileRepository files = new FileRepository(JdbcClient.create(ds), new FileRows(JSON),
+                    refs(JdbcClient.create(ds)), Clock.systemUTC());
             files.insert(file(Ids.next(), "/a/b/same.png", "c".repeat(64)));
             assertThatThrownBy(() -> files.insert(file(Ids.next(), "/a/b/same.png", "d".repeat(64))))
                     .isInstanceOf(DataIntegrityViolationException.class);
@@ -108,8 +111,8 @@ class CatalogRepositoryTest {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
             JdbcClient jdbc = JdbcClient.create(ds);
             FileRows rows = new FileRows(JSON);
-            FileRepository files = new FileRepository(jdbc, rows);
-            VersionRepository versions = new VersionRepository(jdbc, rows);
+            FileRepository files = new FileRepository(jdbc, rows, refs(jdbc), Clock.systemUTC());
+            VersionRepository versions = new VersionRepository(jdbc, rows, refs(jdbc), Clock.systemUTC());
             FileRecord v1 = file(Ids.next(), "/a/b/v.png", "e".repeat(64));
             files.insert(v1);
             FileRecord v2 = v1.withContent(Ids.next(), 2, file("x", "/x/y.png", "f".repeat(64)), v1.updatedAt());
@@ -126,8 +129,22 @@ class CatalogRepositoryTest {
             });
             assertThat(files.countByBlob("e".repeat(64))).isEqualTo(1);
             assertThat(files.countByBlob("f".repeat(64))).isEqualTo(1);
-            assertThat(versions.deleteAll(v1.fileId())).containsExactly("e".repeat(64));
+            BlobReferences refs = refs(jdbc);
+            assertThat(refs.count("e".repeat(64))).isEqualTo(1);
+            assertThat(refs.count("f".repeat(64))).isEqualTo(1);
+            versions.deleteAll(v1.fileId());
             assertThat(files.countByBlob("e".repeat(64))).isZero();
+            assertThat(refs.count("e".repeat(64))).isZero();
+            assertThat(jdbc.sql("SELECT sha256 FROM blob_deletions").query(String.class).list())
+                    .containsExactly("e".repeat(64));
+            files.insert(v1.copiedTo(Ids.next(), Ids.next(), 1, "/again", "v.png", v1.updatedAt()));
+            assertThat(refs.count("e".repeat(64))).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM blob_deletions").query(Long.class).single()).isZero();
         }
+    }
+
+    /** Reference counting as the server does it; the sweeper is not involved here. */
+    static BlobReferences refs(JdbcClient jdbc) {
+        return new BlobReferences(jdbc, event -> { });
     }
 }

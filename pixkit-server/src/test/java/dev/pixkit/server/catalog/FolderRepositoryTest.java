@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pixkit.server.catalog.FileRecord.FileType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,8 +35,8 @@ class FolderRepositoryTest {
         try (HikariDataSource ds = CatalogDatabases.open(kind)) {
             JdbcClient jdbc = JdbcClient.create(ds);
             FileRows rows = new FileRows(JSON);
-            FileRepository files = new FileRepository(jdbc, rows);
-            VersionRepository versions = new VersionRepository(jdbc, rows);
+            FileRepository files = new FileRepository(jdbc, rows, CatalogRepositoryTest.refs(jdbc), Clock.systemUTC());
+            VersionRepository versions = new VersionRepository(jdbc, rows, CatalogRepositoryTest.refs(jdbc), Clock.systemUTC());
             FolderRepository folders = new FolderRepository(jdbc);
             for (String f : List.of("/a/b/c", "/a/bc", "/A/b", "/ab", "/a_/x", ODD + "/d")) {
                 folders.ensureExists(f, 1);

@@ -3,6 +3,7 @@ package dev.pixkit.server.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pixkit.server.PixkitApplication;
+import dev.pixkit.server.cleanup.BlobSweeper;
 import dev.pixkit.server.system.PixkitSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,8 +118,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Regular files under {@code blobs/}. */
+    /**
+     * Regular files under {@code blobs/}, once the deletions already due have been swept (the server sweeps them
+     * asynchronously right after the transaction that released them; this makes the count deterministic).
+     */
     public long blobCount() {
+        if (context.isActive()) {
+            bean(BlobSweeper.class).sweepDue();
+        }
         return countFiles(dataDir.resolve("blobs"));
     }
 
