@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** ImageKit's File object ({@code FileDetails} in the spec), as returned by details, list and versions. */
+/**
+ * ImageKit's File object ({@code FileDetails} in the spec), as returned by details, list and versions, plus Pixkit's
+ * {@code sha256} of the content (declared in pixkit-differences.yaml).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileDetails(
         String fileId,
@@ -30,7 +33,8 @@ public record FileDetails(
         Map<String, Object> customMetadata,
         String description,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        String sha256) {
 
     public record VersionInfo(String id, String name) {
         public static VersionInfo of(FileRecord f) {
@@ -53,7 +57,7 @@ public record FileDetails(
         return new FileDetails(f.fileId(), type, f.name(), f.filePath(), f.tags(), f.aiTags(), VersionInfo.of(f),
                 f.isPrivate(), f.isPublished(), f.customCoordinates(), url, image ? thumbnail : null,
                 f.fileType().wire(), f.mime(), f.width(), f.height(), f.size(), f.hasAlpha(), f.customMetadata(),
-                f.description(), iso(f.createdAt()), iso(f.updatedAt()));
+                f.description(), iso(f.createdAt()), iso(f.updatedAt()), f.sha256());
     }
 
     /** ISO-8601 with milliseconds and {@code Z}, as ImageKit writes times. */

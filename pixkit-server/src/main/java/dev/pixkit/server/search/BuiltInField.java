@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * The fields of ImageKit's searchQuery, each with the operators ImageKit documents for it and the kind of value it
- * takes. {@code AITags} and {@code fileType} are Pixkit additions; {@code isPrivateFile}, {@code isPublished} and
+ * takes. {@code AITags}, {@code fileType} and {@code sha256} are Pixkit additions; {@code isPrivateFile}, {@code isPublished} and
  * {@code hasAlpha} are accepted as the File object's names for {@code private}, {@code published} and
  * {@code transparency}.
  */
@@ -38,6 +38,8 @@ enum BuiltInField implements Field {
     AI_TAGS(ValueKind.TEXT, List.of("AITags"), IN, NOT_IN, HAS, EXISTS, NOT_EXISTS),
     FILE_TYPE(ValueKind.FILE_TYPE, List.of("fileType"), EQUALS, IN, NOT_EQUALS, NOT_IN),
     FORMAT(ValueKind.FORMAT, List.of("format"), EQUALS, IN),
+    /** The content's SHA-256 (a Pixkit addition): find files with these bytes before uploading them again. */
+    SHA256(ValueKind.SHA256, List.of("sha256"), EQUALS, IN, NOT_EQUALS, NOT_IN),
     WIDTH(ValueKind.NUMBER, List.of("width"), Ranges.ALL),
     HEIGHT(ValueKind.NUMBER, List.of("height"), Ranges.ALL),
     SIZE(ValueKind.SIZE, List.of("size"), Ranges.ALL),
@@ -49,7 +51,7 @@ enum BuiltInField implements Field {
     TRANSPARENCY(ValueKind.BOOLEAN, List.of("transparency", "hasAlpha"), EQUALS);
 
     /** How a field reads the literal on the right of its operator. */
-    enum ValueKind { TEXT, FOLDER_PATH, ASSET_TYPE, FILE_TYPE, FORMAT, NUMBER, SIZE, TIME, BOOLEAN, METADATA }
+    enum ValueKind { TEXT, FOLDER_PATH, ASSET_TYPE, FILE_TYPE, FORMAT, SHA256, NUMBER, SIZE, TIME, BOOLEAN, METADATA }
 
     private static final class Ranges {
         static final Operator[] ALL = {EQUALS, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, IN, NOT_EQUALS, NOT_IN};

@@ -74,6 +74,7 @@ enum Target {
             case AI_TAGS -> content + ".ai_tags";
             case FILE_TYPE -> content + ".file_type";
             case FORMAT -> content + ".format";
+            case SHA256 -> content + ".blob_sha256";
             case WIDTH -> content + ".width";
             case HEIGHT -> content + ".height";
             case SIZE -> content + ".size";

@@ -49,6 +49,13 @@ final class ValueReader {
             case ASSET_TYPE -> oneOf(field, t, "file", "file-version", "folder");
             case FILE_TYPE -> oneOf(field, t, "image", "non-image");
             case FORMAT -> new Value.Text(s.toLowerCase(Locale.ROOT));
+            case SHA256 -> {
+                String hex = s.toLowerCase(Locale.ROOT);
+                if (!hex.matches("[0-9a-f]{64}")) {
+                    throw expected(t, "a SHA-256 for " + field.label() + " (64 hexadecimal digits)");
+                }
+                yield new Value.Text(hex);
+            }
             case NUMBER -> number(s).orElseThrow(() -> expected(t, "a number for " + field.label()));
             case SIZE -> size(s).orElseThrow(() -> expected(t,
                     "a size for " + field.label() + " (bytes like 1024, or \"10kb\", \"1.5mb\", \"2gb\")"));

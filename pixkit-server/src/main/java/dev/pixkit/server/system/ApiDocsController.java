@@ -73,6 +73,18 @@ class ApiDocsController {
             html.append("<tr><td>ImageKit's outgoing webhooks</td><td>").append(esc(document.webhooksReason()))
                     .append("</td></tr>");
         }
+        html.append("</table>\n<h2 id=\"additions\">Added by Pixkit</h2><table><tr><th>What</th><th>Why</th></tr>");
+        JsonNode paths = doc.get("paths");
+        for (String path : document.addedPaths()) {
+            paths.get(path).properties().forEach(op -> html.append("<tr><td><code>")
+                    .append(op.getKey().toUpperCase(Locale.ROOT)).append(' ').append(esc(path)).append("</code></td><td>")
+                    .append(esc(op.getValue().path("description").asString(op.getValue().path("summary")
+                            .asString("")))).append("</td></tr>"));
+        }
+        for (ApiDocument.SchemaAddition a : document.schemaAdditions()) {
+            html.append("<tr><td><code>").append(esc(a.schema())).append('.').append(esc(String.join(", ",
+                    a.properties()))).append("</code></td><td>").append(esc(a.reason())).append("</td></tr>");
+        }
         return html.append("</table></body></html>\n").toString();
     }
 

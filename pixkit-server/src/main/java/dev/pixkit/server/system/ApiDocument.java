@@ -26,8 +26,13 @@ public class ApiDocument {
     /** One removed group of operations ({@code "GET /v1/x"}) and why. */
     public record Removal(List<String> operations, String reason) {}
 
+    /** Properties Pixkit adds to one of the spec's schemas, and why (SDKs ignore fields they do not know). */
+    public record SchemaAddition(String schema, List<String> properties, String reason) {}
+
     private final ObjectNode document;
     private final List<Removal> removals;
+    private final List<SchemaAddition> schemaAdditions;
+    private final List<String> addedPaths = new ArrayList<>();
     private final String webhooksReason;
 
     ApiDocument(PixkitSettings settings) {
@@ -43,6 +48,10 @@ public class ApiDocument {
             removals.add(new Removal(List.copyOf(ops), r.get("reason").asString()));
         }
         this.webhooksReason = differences.path("webhooksRemoved").path("reason").asString(null);
+        this.schemaAdditions = new ArrayList<>();
+        differences.path("schemaAdditions").properties().forEach(e -> schemaAdditions.add(new SchemaAddition(
+                e.getKey(), List.copyOf(e.getValue().get("properties").propertyNames()),
+                e.getValue().get("reason").asString())));
         this.document = build(spec, differences, serverUrl);
     }
 
@@ -53,6 +62,15 @@ public class ApiDocument {
 
     public List<Removal> removals() {
         return removals;
+    }
+
+    public List<SchemaAddition> schemaAdditions() {
+        return schemaAdditions;
+    }
+
+    /** Paths Pixkit adds to ImageKit's API (its extensions). */
+    public List<String> addedPaths() {
+        return List.copyOf(addedPaths);
     }
 
     /** Why ImageKit's webhooks section is left out, or null when it is kept. */
@@ -95,10 +113,12 @@ public class ApiDocument {
                 throw new IllegalStateException(DIFFERENCES + " adds " + e.getKey() + ", which the spec has already");
             }
             paths.set(e.getKey(), e.getValue());
+            addedPaths.add(e.getKey());
         });
         if (webhooksReason != null) {
             spec.remove("webhooks");
         }
+        applySchemaAdditions(spec);
         ObjectNode info = (ObjectNode) spec.get("info");
         info.put("title", "Pixkit API (ImageKit-compatible)");
         info.put("description", "ImageKit's REST API as served by this Pixkit server. Differences from ImageKit's"
@@ -106,6 +126,25 @@ public class ApiDocument {
         ArrayNode servers = spec.putArray("servers");
         servers.addObject().put("url", serverUrl);
         return spec;
+    }
+
+    /** Adds the properties declared under {@code schemaAdditions} to the spec's component schemas. */
+    public static void applySchemaAdditions(JsonNode spec) {
+        JsonNode schemas = spec.get("components").get("schemas");
+        read(DIFFERENCES).path("schemaAdditions").properties().forEach(e -> {
+            if (!(schemas.get(e.getKey()) instanceof ObjectNode schema)) {
+                throw new IllegalStateException(DIFFERENCES + " extends " + e.getKey() + ", which the spec lacks");
+            }
+            ObjectNode properties = schema.has("properties") ? (ObjectNode) schema.get("properties")
+                    : schema.putObject("properties");
+            e.getValue().get("properties").properties().forEach(p -> {
+                if (properties.has(p.getKey())) {
+                    throw new IllegalStateException(DIFFERENCES + " adds " + e.getKey() + "." + p.getKey()
+                            + ", which the spec has already");
+                }
+                properties.set(p.getKey(), p.getValue());
+            });
+        });
     }
 
     private static JsonNode read(String resource) {

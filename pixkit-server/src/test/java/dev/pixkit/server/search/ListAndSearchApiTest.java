@@ -306,7 +306,7 @@ class ListAndSearchApiTest {
         assertBadRequest("Invalid searchQuery at position 22: expected a value after '=', found the end of the query.",
                 "searchQuery", "name = \"a\" AND size =");
         assertBadRequest("Invalid searchQuery at position 1: unknown field 'colour'; supported fields are name, path,"
-                + " id, type, tags, AITags, fileType, format, width, height, size, createdAt, updatedAt, private,"
+                + " id, type, tags, AITags, fileType, format, sha256, width, height, size, createdAt, updatedAt, private,"
                 + " isPrivateFile, published, isPublished, transparency, hasAlpha, \"customMetadata.<field>\".",
                 "searchQuery", "colour = \"red\"");
         assertBadRequest("Invalid searchQuery at position 9: expected a number for width, found \"wide\".",

@@ -114,11 +114,25 @@ class UploadLifecycleTest {
         var b = json(http.upload(new Multipart().file("file", "b.jpg", jpeg).field("fileName", "dup.jpg")
                 .field("folder", "/lifecycle/dedup")));
         assertThat(server.blobCount()).isEqualTo(blobsBefore + 1);
+        String sha = Images.sha256(jpeg);
+        assertThat(server.jdbc().sql("SELECT refs FROM blobs WHERE sha256 = :s").param("s", sha).query(Integer.class)
+                .single()).isEqualTo(2);
+        assertThat(json(http.getAuthed("/v1/files/" + a + "/details")).get("sha256").asString()).isEqualTo(sha);
+        JsonNode same = json(http.getAuthed("/v1/files?searchQuery=" + java.net.URLEncoder.encode(
+                "sha256 = \"" + sha.toUpperCase(java.util.Locale.ROOT) + "\"", StandardCharsets.UTF_8)));
+        assertThat(same.size()).isEqualTo(2);
+        assertThat(same.get(0).get("sha256").asString()).isEqualTo(sha);
+        assertThat(http.getAuthed("/v1/files?searchQuery=" + java.net.URLEncoder.encode("sha256 = \"abc\"",
+                StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
         assertThat(http.send(http.authed("/v1/files/" + a).DELETE().build()).statusCode()).isEqualTo(204);
+        assertThat(server.jdbc().sql("SELECT refs FROM blobs WHERE sha256 = :s").param("s", sha).query(Integer.class)
+                .single()).isEqualTo(1);
         assertThat(Images.sha256(http.get(pathOf(b.get("url").asString())).body())).isEqualTo(Images.sha256(jpeg));
         assertThat(http.send(http.authed("/v1/files/" + b.get("fileId").asString()).DELETE().build()).statusCode())
                 .isEqualTo(204);
         assertThat(server.blobCount()).isEqualTo(blobsBefore);
+        assertThat(server.jdbc().sql("SELECT COUNT(*) FROM blobs WHERE sha256 = :s").param("s", sha)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
