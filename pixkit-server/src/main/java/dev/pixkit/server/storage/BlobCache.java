@@ -206,12 +206,15 @@ final class BlobCache {
         Entry previous = entries.put(sha256, new Entry(size, new AtomicLong(System.currentTimeMillis())));
         total.addAndGet(size - (previous == null ? 0 : previous.size()));
         if (total.get() > maxBytes) {
-            evict();
+            evict(sha256);
         }
     }
 
-    /** Removes the least recently used copies until the cache is within budget, sparing those in their grace time. */
-    private synchronized void evict() {
+    /**
+     * Removes the least recently used copies until the cache is within budget, sparing those in their grace time and
+     * {@code keep}, which is about to be handed out (even when it alone is larger than the budget).
+     */
+    private synchronized void evict(String keep) {
         long now = System.currentTimeMillis();
         List<Map.Entry<String, Entry>> byAge = new ArrayList<>(entries.entrySet());
         byAge.sort(Comparator.comparingLong(e -> e.getValue().lastUsed().get()));
@@ -219,7 +222,7 @@ final class BlobCache {
             if (total.get() <= maxBytes) {
                 return;
             }
-            if (now - e.getValue().lastUsed().get() < graceMillis) {
+            if (e.getKey().equals(keep) || now - e.getValue().lastUsed().get() < graceMillis) {
                 continue;
             }
             if (entries.remove(e.getKey(), e.getValue())) {

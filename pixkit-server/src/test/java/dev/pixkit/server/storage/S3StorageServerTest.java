@@ -93,6 +93,42 @@ class S3StorageServerTest {
     }
 
     @Test
+    void while_the_store_is_down_cached_originals_are_still_served_and_the_rest_get_503() throws IOException {
+        String bucket = s3.newBucket();
+        Path dataDir = Files.createTempDirectory("pixkit-s3-down-");
+        Map<String, String> env = new HashMap<>(s3.settings(bucket));
+        env.put("PIXKIT_DATA_DIR", dataDir.toString());
+        byte[] warm = Images.jpeg(120, 80);
+        byte[] cold = Images.png(90, 60, false);
+        try (TestServer server = TestServer.start(env)) {
+            for (var f : Map.of("warm.jpg", warm, "cold.png", cold).entrySet()) {
+                var up = server.http().upload(new Multipart().file("file", f.getKey(), f.getValue())
+                        .field("fileName", f.getKey()).field("useUniqueFileName", "false"));
+                assertThat(up.statusCode()).as(new String(up.body())).isEqualTo(200);
+            }
+        }
+        String coldSha = Images.sha256(cold);
+        Files.delete(dataDir.resolve("blob-cache").resolve(coldSha.substring(0, 2)).resolve(coldSha.substring(2, 4))
+                .resolve(coldSha));
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("PIXKIT_S3_ENDPOINT", "http://127.0.0.1:" + closedPort); // the same data, the store gone
+        try (TestServer server = TestServer.start(env)) {
+            var served = server.http().get("/media/warm.jpg");
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(warm);
+            var unavailable = server.http().get("/media/cold.png");
+            assertThat(unavailable.statusCode()).isEqualTo(503);
+            assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(json(unavailable).get("message").asString())
+                    .isEqualTo("The file storage is unavailable; please retry later.");
+        }
+    }
+
+    @Test
     void a_bucket_that_does_not_exist_stops_the_server_from_starting() {
         assertThatThrownBy(() -> TestServer.start(s3.settings("pixkit-no-such-bucket")))
                 .hasStackTraceContaining("PIXKIT_S3_BUCKET 'pixkit-no-such-bucket' cannot be used: S3 at "
