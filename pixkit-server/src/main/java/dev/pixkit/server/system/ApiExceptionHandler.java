@@ -1,5 +1,6 @@
 package dev.pixkit.server.system;
 
+import dev.pixkit.server.storage.StorageUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -72,6 +73,15 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletResponse response) {
         if (StorageFull.causedBy(e)) {
             return storageFull(e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException unavailable) {
+                // Possibly passing (S3 down, throttled): the client may retry; the message names no internals.
+                log.warn("{}", unavailable.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(ApiError.of("The file storage is unavailable; please retry later."));
+            }
         }
         log.error("Unhandled error", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
