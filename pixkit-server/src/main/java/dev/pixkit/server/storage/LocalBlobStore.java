@@ -24,7 +24,7 @@ final class LocalBlobStore implements BlobStore {
 
     LocalBlobStore(Path dataDir) throws IOException {
         this.blobs = dataDir.resolve("blobs");
-        this.staging = new Staging(dataDir);
+        this.staging = new Staging(dataDir, false);
         Files.createDirectories(blobs);
     }
 
@@ -36,7 +36,8 @@ final class LocalBlobStore implements BlobStore {
     /**
      * Publishes by hard-linking the staged file under its hash (then a directory fsync), so the staged file stays
      * readable until closed: the catalog may need to publish it again if the sweeper removed the same content in
-     * between. The bytes were fsynced when staged.
+     * between. The staged bytes are fsynced here, only when they are published: content already stored costs no
+     * fsync.
      */
     @Override
     public void commit(StagedBlob staged) throws IOException {
@@ -45,6 +46,7 @@ final class LocalBlobStore implements BlobStore {
             return;
         }
         Files.createDirectories(target.getParent());
+        Staging.sync(staged.file());
         try {
             Files.createLink(target, staged.file());
         } catch (FileAlreadyExistsException e) {

@@ -92,7 +92,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     static S3BlobStore open(PixkitSettings.Storage.S3 s, Path dataDir) throws IOException {
         return new S3BlobStore(client(s), s.bucket(), s.prefix(),
                 s.endpoint() != null ? s.endpoint().toString() : "AWS " + s.region(),
-                new Staging(dataDir), new BlobCache(dataDir.resolve("blob-cache"), s.cacheMaxBytes(), CACHE_GRACE),
+                new Staging(dataDir, true), new BlobCache(dataDir.resolve("blob-cache"), s.cacheMaxBytes(), CACHE_GRACE),
                 Multipart.DEFAULT);
     }
 

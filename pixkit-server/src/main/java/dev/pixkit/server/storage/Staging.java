@@ -12,18 +12,30 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * Streams incoming bytes to a private, synced temp file under {@code <dataDir>/tmp}, hashing and counting on the way.
+ * Streams incoming bytes to a private temp file under {@code <dataDir>/tmp}, hashing and counting on the way.
  * Every store stages locally: the hash must be known before the blob can be named, and a local file is what the
  * upload checks (sniffing, libvips) read before anything is published.
+ *
+ * <p>Whether the staged file is fsynced here is the store's choice: the local store syncs only what it publishes
+ * ({@link #sync}, in its commit), so a duplicate upload — content already stored — costs no fsync at all.
  */
 final class Staging {
     private static final int HEAD_BYTES = 512;
 
     private final Path tmp;
+    private final boolean syncOnStage;
 
-    Staging(Path dataDir) throws IOException {
+    Staging(Path dataDir, boolean syncOnStage) throws IOException {
         this.tmp = dataDir.resolve("tmp");
+        this.syncOnStage = syncOnStage;
         Files.createDirectories(tmp);
+    }
+
+    /** Forces a staged file's bytes to disk. */
+    static void sync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
     }
 
     /** See {@link BlobStore#stage}. */
@@ -51,7 +63,9 @@ final class Staging {
                 out.write(buf, 0, n);
             }
             out.flush();
-            ch.force(true);
+            if (syncOnStage) {
+                ch.force(true);
+            }
             ok = true;
             return new StagedBlob(file, BlobPaths.hex(sha.digest()), total, Arrays.copyOf(head, headLen));
         } finally {
