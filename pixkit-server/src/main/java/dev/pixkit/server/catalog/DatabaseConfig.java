@@ -7,11 +7,12 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The catalog database: SQLite in the data dir by default (WAL, synchronous=FULL, write transactions taken
- * IMMEDIATE so concurrent writers queue on the busy timeout instead of failing), or PostgreSQL for a
- * {@code jdbc:postgresql:} URL. Flyway migrates either at start.
+ * IMMEDIATE and queued in Java by {@link SqliteTransactionManager}), or PostgreSQL for a {@code jdbc:postgresql:}
+ * URL. Flyway migrates either at start.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -19,6 +20,13 @@ class DatabaseConfig {
     @Bean(destroyMethod = "close")
     DataSource dataSource(PixkitSettings settings) {
         return new HikariDataSource(hikari(settings));
+    }
+
+    /** Replaces Spring Boot's transaction manager (TransactionTemplate and everything else use this one). */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, PixkitSettings settings) {
+        return settings.usesPostgres() ? new JdbcTransactionManager(dataSource)
+                : new SqliteTransactionManager(dataSource);
     }
 
     @Bean
@@ -44,6 +52,7 @@ class DatabaseConfig {
             c.addDataSourceProperty("busy_timeout", "30000");
             c.addDataSourceProperty("foreign_keys", "true");
             c.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            c.setExceptionOverride(SqliteTransactionManager.EVICT_WHEN_BUSY);
             c.setMaximumPoolSize(8);
         }
         return c;
