@@ -32,7 +32,8 @@ public record PixkitSettings(
         TransformLimits transformLimits,
         Path namedTransformations,
         Delivery delivery,
-        RemoteFetch remoteFetch) {
+        RemoteFetch remoteFetch,
+        Duration pendingReaperPeriod) {
 
     /**
      * How renditions are produced and kept.
@@ -188,6 +189,9 @@ public record PixkitSettings(
         }
 
         RemoteFetch remoteFetch = r.remoteFetch("PIXKIT_FETCH_ALLOW", "PIXKIT_FETCH_TIMEOUT");
+        // how often expired pending uploads are looked for (a deadline is kept to within about this much)
+        Duration reaperPeriod = Duration.ofMillis(r.longInteger("PIXKIT_PENDING_REAPER_PERIOD_MS", 5000, 10,
+                3_600_000));
 
         if ((privateKey == null) != (publicKey == null)) {
             problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
@@ -199,7 +203,7 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch);
+                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, reaperPeriod);
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -222,7 +226,8 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch,
+                pendingReaperPeriod);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
