@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pixkit.server.cleanup.BlobSweeper;
 import dev.pixkit.server.storage.BlobStore;
 import dev.pixkit.server.support.Http;
+import dev.pixkit.server.support.Images;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.TestServer;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,31 +25,13 @@ import tools.jackson.databind.JsonNode;
  * accepts, versions, idempotency, batches, refusals that change nothing, and the bytes and renditions it releases.
  */
 class DeleteByUrlTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PATH = "/v1/pixkit/files/deleteByUrl";
 
     private final TestServer server = TestServer.shared();
     private final Http http = server.http();
 
-    /** A JPEG no other file has: random size and colour, plus random pixels. */
-    static byte[] uniqueJpeg() throws Exception {
-        int w = 40 + RANDOM.nextInt(60);
-        int h = 40 + RANDOM.nextInt(60);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = img.createGraphics();
-        g.setColor(new Color(RANDOM.nextInt(0xffffff)));
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        for (int i = 0; i < 16; i++) {
-            img.setRGB(RANDOM.nextInt(w), RANDOM.nextInt(h), RANDOM.nextInt(0xffffff));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpeg", out);
-        return out.toByteArray();
-    }
-
     private JsonNode upload(String folder, String name) throws Exception {
-        var r = http.upload(new Multipart().file("file", name, uniqueJpeg()).field("fileName", name)
+        var r = http.upload(new Multipart().file("file", name, Images.uniqueJpeg()).field("fileName", name)
                 .field("folder", folder).field("useUniqueFileName", "false"));
         assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
         return json(r);
@@ -99,6 +78,10 @@ class DeleteByUrlTest {
         assertThat(exists(id)).isFalse();
         assertThat(server.blobCount()).isEqualTo(blobs - 1);
         assertThat(blobStored(sha)).isFalse();
+        // renditions are purged once the bytes are gone, on whichever thread swept them
+        for (int i = 0; i < 250 && Files.exists(renditions); i++) {
+            Thread.sleep(20);
+        }
         assertThat(renditions).doesNotExist();
         assertThat(http.get("/media/dbu/plain/a.jpg").statusCode()).isEqualTo(404);
 
