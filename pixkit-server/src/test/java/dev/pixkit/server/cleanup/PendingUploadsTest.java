@@ -245,6 +245,34 @@ class PendingUploadsTest {
     }
 
     @Test
+    void edits_keep_a_pending_file_pending_and_never_undo_a_commit_and_a_copy_is_committed() {
+        JsonNode up = upload(slow, "/pending/edit", "e.jpg", "pendingTtl", "600");
+        String id = up.get("fileId").asString();
+        String until = up.get("pendingUntil").asString();
+        Http http = slow.http();
+
+        var patched = http.json("PATCH", "/v1/files/" + id + "/details", Map.of("tags", List.of("t")));
+        assertThat(patched.statusCode()).as(new String(patched.body())).isEqualTo(200);
+        assertThat(json(patched).get("pendingUntil").asString()).isEqualTo(until);
+        assertThat(http.json("POST", "/v1/files/move", Map.of("sourceFilePath", "/pending/edit/e.jpg",
+                "destinationPath", "/pending/edit/moved")).statusCode()).isEqualTo(204);
+        assertThat(http.json("PUT", "/v1/files/rename", Map.of("filePath", "/pending/edit/moved/e.jpg",
+                "newFileName", "r.jpg")).statusCode()).isEqualTo(200);
+        JsonNode moved = json(details(slow, id));
+        assertThat(moved.get("filePath").asString()).isEqualTo("/pending/edit/moved/r.jpg");
+        assertThat(moved.get("pendingUntil").asString()).isEqualTo(until);
+
+        assertThat(http.json("POST", "/v1/files/copy", Map.of("sourceFilePath", "/pending/edit/moved/r.jpg",
+                "destinationPath", "/pending/edit/copy")).statusCode()).isEqualTo(204);
+        assertThat(search(slow, "pending = false AND path = \"/pending/edit/copy\"")).hasSize(1);
+
+        assertThat(commit(slow, id).statusCode()).isEqualTo(200);
+        var after = http.json("PATCH", "/v1/files/" + id + "/details", Map.of("tags", List.of("u")));
+        assertThat(json(after).has("pendingUntil")).isFalse();
+        assertThat(json(details(slow, id)).has("pendingUntil")).isFalse();
+    }
+
+    @Test
     void a_commit_that_wins_the_row_before_the_reaper_keeps_the_file() throws Exception {
         PendingReaper reaper = slow.bean(PendingReaper.class);
         String id = upload(slow, "/pending/window", "w.jpg", "pendingTtl", "1").get("fileId").asString();
