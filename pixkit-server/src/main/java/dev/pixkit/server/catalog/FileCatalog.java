@@ -98,8 +98,12 @@ public class FileCatalog {
                 FileRecord saved = file;
                 folders.ensureExists(file.folderPath(), file.updatedAt().toEpochMilli());
                 if (replacing.isPresent()) {
+                    if (!files.update(file)) {
+                        // deleted (or reaped) since the upload looked: keeping the old version would orphan it
+                        throw new ApiException(HttpStatus.CONFLICT, "The file this upload replaces was deleted"
+                                + " meanwhile. Upload it again.");
+                    }
                     versions.insert(replacing.get());
-                    files.update(file);
                     // The update holds the row: whether it is pending is decided against its latest committed state.
                     if (!file.isPending()) {
                         files.commit(file.fileId());

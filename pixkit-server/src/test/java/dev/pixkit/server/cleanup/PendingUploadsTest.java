@@ -2,13 +2,20 @@ package dev.pixkit.server.cleanup;
 
 import static dev.pixkit.server.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pixkit.server.catalog.BlobReferences;
+import dev.pixkit.server.catalog.FileCatalog;
+import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.storage.BlobStore;
+import dev.pixkit.server.storage.StagedBlob;
+import dev.pixkit.server.system.ApiException;
 import dev.pixkit.server.support.Http;
 import dev.pixkit.server.support.Images;
 import dev.pixkit.server.support.Multipart;
 import dev.pixkit.server.support.OpenApiSpec;
 import dev.pixkit.server.support.TestServer;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,6 +292,30 @@ class PendingUploadsTest {
         assertThat(exists(slow, id)).isTrue();
         assertThat(reaper.due()).doesNotContain(id);
         assertThat(blobStored(slow, sha(slow, id))).isTrue();
+    }
+
+    @Test
+    void an_overwrite_of_a_file_reaped_meanwhile_is_refused_and_keeps_no_orphan_version() throws Exception {
+        PendingReaper reaper = slow.bean(PendingReaper.class);
+        FileCatalog catalog = slow.bean(FileCatalog.class);
+        String id = upload(slow, "/pending/gone", "g.jpg", "pendingTtl", "1").get("fileId").asString();
+        FileRecord seen = catalog.find(id).orElseThrow(); // what an overwriting upload looked at
+        await("the deadline", Duration.ofSeconds(5), () -> reaper.due().contains(id));
+        assertThat(reaper.reap(id)).isTrue();
+
+        byte[] bytes = Images.uniqueJpeg();
+        FileRecord replacement = new FileRecord(id, seen.filePath(), seen.folderPath(), seen.name(), "v2" + id,
+                2, Images.sha256(bytes), bytes.length, seen.mime(), seen.format(), seen.fileType(), seen.width(),
+                seen.height(), false, false, true, null, null, null, Map.of(), null, seen.createdAt(),
+                Instant.now());
+        try (StagedBlob staged = slow.bean(BlobStore.class).stage(new ByteArrayInputStream(bytes), 1 << 20)) {
+            assertThatThrownBy(() -> catalog.save(replacement, staged, Optional.of(seen)))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        }
+        assertThat(rows(slow, "files", id)).isZero();
+        assertThat(rows(slow, "file_versions", id)).isZero();
+        assertThat(slow.bean(BlobReferences.class).count(seen.sha256())).isZero();
+        assertThat(slow.bean(BlobReferences.class).count(replacement.sha256())).isZero();
     }
 
     @Test
