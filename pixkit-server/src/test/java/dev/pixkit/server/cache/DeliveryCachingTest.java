@@ -164,6 +164,10 @@ class DeliveryCachingTest {
         Path dir = server.dataDir().resolve("cache").resolve(sha.substring(0, 2)).resolve(sha);
         assertThat(dir).isDirectory();
         assertThat(http.send(http.authed("/v1/files/" + id).DELETE().build()).statusCode()).isEqualTo(204);
+        // the sweeper removes the bytes just after the commit, on its own thread, and then the renditions
+        for (int i = 0; i < 250 && Files.exists(dir); i++) {
+            Thread.sleep(20);
+        }
         assertThat(dir).doesNotExist();
     }
 
