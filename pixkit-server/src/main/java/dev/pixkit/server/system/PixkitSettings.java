@@ -33,7 +33,8 @@ public record PixkitSettings(
         Path namedTransformations,
         Delivery delivery,
         RemoteFetch remoteFetch,
-        Storage storage) {
+        Storage storage,
+        Duration pendingReaperPeriod) {
 
     /** Where file bytes live ({@code PIXKIT_STORAGE}); staging and caches always stay under the data dir. */
     public sealed interface Storage permits Storage.Local, Storage.S3 {
@@ -218,6 +219,9 @@ public record PixkitSettings(
 
         RemoteFetch remoteFetch = r.remoteFetch("PIXKIT_FETCH_ALLOW", "PIXKIT_FETCH_TIMEOUT");
         Storage storage = r.storage();
+        // how often expired pending uploads are looked for (a deadline is kept to within about this much)
+        Duration reaperPeriod = Duration.ofMillis(r.longInteger("PIXKIT_PENDING_REAPER_PERIOD_MS", 5000, 10,
+                3_600_000));
 
         if ((privateKey == null) != (publicKey == null)) {
             problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
@@ -229,7 +233,7 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, storage);
+                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, storage, reaperPeriod);
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -252,7 +256,8 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch, storage);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch, storage,
+                pendingReaperPeriod);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
