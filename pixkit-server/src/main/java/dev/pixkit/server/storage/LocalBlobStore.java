@@ -9,8 +9,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -19,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -121,17 +124,30 @@ class LocalBlobStore implements BlobStore {
         return Files.exists(pathOf(sha256));
     }
 
+    /**
+     * Walks with a visitor rather than {@link Files#walk}: the sweeper may delete a blob between the directory
+     * listing and its stat, and that must skip the blob, not end the walk.
+     */
     @Override
     public void forEach(Consumer<BlobInfo> each) throws IOException {
-        try (var files = Files.walk(blobs, 3)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
+        Files.walkFileTree(blobs, Set.of(), 3, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                 String name = p.getFileName().toString();
-                if (SHA256.matcher(name).matches() && Files.isRegularFile(p)) {
-                    var attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                if (attrs.isRegularFile() && SHA256.matcher(name).matches()) {
                     each.accept(new BlobInfo(name, attrs.size(), attrs.lastModifiedTime().toInstant()));
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
