@@ -241,7 +241,7 @@ public class Fsck {
             throw new UncheckedIOException("Could not list the blob store", e);
         }
         unreferencedBlobs(p.tally(Check.UNREFERENCED_BLOBS), strays, repair);
-        missingBlobs(p.tally(Check.MISSING_BLOBS), stored);
+        missingBlobs(p.tally(Check.MISSING_BLOBS), stored, repair);
         long contents = renditionsWithoutSource(p.tally(Check.RENDITIONS_WITHOUT_SOURCE), used, repair);
         long temps = staleTempFiles(p.tally(Check.STALE_TEMP_FILES), cutoff, repair);
         p.checked = new Checked(store[0], store[1], counts[1], counts[2], contents, temps, counts[4]);
@@ -301,7 +301,7 @@ public class Fsck {
 
     private record Row(String path, String fileId, String versionId, String sha256, boolean current) {}
 
-    private void missingBlobs(Tally t, ShaSet stored) {
+    private void missingBlobs(Tally t, ShaSet stored, boolean repair) {
         List<Row> absent = new ArrayList<>();
         jdbc.sql(ROWS_SQL).query((RowCallbackHandler) rs -> {
             String sha = rs.getString(4);
@@ -319,8 +319,8 @@ public class Fsck {
                         + " is not stored");
             }
         }
-        t.action = t.count == 0 ? "nothing to do" : "none possible: the bytes are gone. Restore them from a backup"
-                + " (same content, same SHA-256), or delete these files; they are left as they are";
+        t.action = repair && t.count == 0 ? "nothing to do" : "none possible: the bytes are gone. Restore them from"
+                + " a backup (same content, same SHA-256), or delete these files; they are left as they are";
     }
 
     private boolean storedNow(String sha256) {
