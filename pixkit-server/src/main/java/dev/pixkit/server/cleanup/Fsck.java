@@ -24,15 +24,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -117,8 +114,7 @@ public class Fsck {
     private final ReentrantLock running = new ReentrantLock();
 
     Fsck(JdbcClient jdbc, BlobStore blobs, ResultCache cache, BlobSweeper sweeper,
-            PlatformTransactionManager transactions, Clock clock, PixkitSettings settings,
-            @Value("${pixkit.fsck.grace:1h}") String grace) {
+            PlatformTransactionManager transactions, Clock clock, PixkitSettings settings) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.cache = cache;
@@ -126,7 +122,7 @@ public class Fsck {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.tmp = settings.dataDir().resolve("tmp");
-        this.defaultGrace = parseDuration(grace);
+        this.defaultGrace = settings.fsckGrace();
     }
 
     /** The grace period used when none is given: {@code PIXKIT_FSCK_GRACE}, 1 hour by default. */
@@ -567,35 +563,5 @@ public class Fsck {
 
     private static String time(Instant t) {
         return t.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
-
-    /**
-     * A duration as {@code 0}, {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} (a bare number is seconds) or ISO-8601
-     * ({@code PT1H}).
-     */
-    public static Duration parseDuration(String text) {
-        String s = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(s);
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2) == null ? "s" : m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    case "d" -> Duration.ofDays(n);
-                    default -> Duration.ofSeconds(n);
-                };
-            }
-            Duration d = Duration.parse(text.strip());
-            if (!d.isNegative()) {
-                return d;
-            }
-        } catch (RuntimeException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException("not a duration (use e.g. 0, 90s, 30m, 1h, 2d or PT1H): '" + text + "'");
     }
 }

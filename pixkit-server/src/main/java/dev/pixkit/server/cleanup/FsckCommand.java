@@ -76,7 +76,7 @@ public final class FsckCommand {
                 json = true;
             } else if (a.startsWith("--grace=")) {
                 try {
-                    grace = Fsck.parseDuration(a.substring("--grace=".length()));
+                    grace = PixkitSettings.parseDuration(a.substring("--grace=".length()));
                 } catch (IllegalArgumentException e) {
                     err.println("pixkit fsck: --grace: " + e.getMessage());
                     return 2;
@@ -112,7 +112,7 @@ public final class FsckCommand {
                 return 2;
             }
             Fsck fsck = context.getBean(Fsck.class);
-            report = fsck.run(repair, grace != null ? grace : fsck.defaultGrace());
+            report = fsck.run(repair, grace != null ? grace : settings.fsckGrace());
         } catch (RuntimeException e) {
             err.println("pixkit fsck: " + rootMessage(e));
             return 2;

@@ -110,9 +110,10 @@ class FsckCommandTest {
         assertThat(badGrace.exit()).isEqualTo(2);
         assertThat(badGrace.err()).contains("--grace");
 
-        Run badSettings = run(Map.of("PIXKIT_DATA_DIR", empty.toString(), "PIXKIT_PORT", "not-a-port"));
+        Run badSettings = run(Map.of("PIXKIT_DATA_DIR", empty.toString(), "PIXKIT_PORT", "not-a-port",
+                "PIXKIT_FSCK_GRACE", "soon"));
         assertThat(badSettings.exit()).isEqualTo(2);
-        assertThat(badSettings.err()).contains("PIXKIT_PORT");
+        assertThat(badSettings.err()).contains("PIXKIT_PORT", "PIXKIT_FSCK_GRACE must be a duration");
     }
 
     @Test
