@@ -55,6 +55,11 @@ public class FileCatalog {
         return files.findByPath(filePath);
     }
 
+    /** Some file whose current version has this content (what was learnt from the bytes can be reused). */
+    public Optional<FileRecord> anyWithContent(String sha256) {
+        return files.anyWithContent(sha256);
+    }
+
     /**
      * Every version of the file, as ImageKit lists them: the current one first, then the earlier ones newest first;
      * empty when there is no such file.

@@ -31,6 +31,12 @@ public class FileRepository {
         return jdbc.sql(SELECT + "WHERE f.file_path = :path").param("path", filePath).query(rows::map).optional();
     }
 
+    /** One file (any) whose current version has this content. */
+    public Optional<FileRecord> anyWithContent(String sha256) {
+        return jdbc.sql(SELECT + "WHERE f.blob_sha256 = :sha LIMIT 1").param("sha", sha256).query(rows::map)
+                .optional();
+    }
+
     /** The files directly in {@code folderPath} or, with {@code recursive}, anywhere below it. */
     public List<FileRecord> inFolder(String folderPath, boolean recursive) {
         if (!recursive) {

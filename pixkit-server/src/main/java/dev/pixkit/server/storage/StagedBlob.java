@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Bytes written to a private, synced temp file and not yet published; closing discards what was not committed. */
+/** Bytes written to a private temp file and not yet published; closing discards what was not committed. */
 public final class StagedBlob implements AutoCloseable {
     private final Path file;
     private final String sha256;

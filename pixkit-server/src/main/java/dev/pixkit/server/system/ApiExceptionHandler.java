@@ -1,6 +1,8 @@
 package dev.pixkit.server.system;
 
+import dev.pixkit.server.storage.StorageUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Path spillDir;
+
+    ApiExceptionHandler(PixkitSettings settings) {
+        this.spillDir = settings.dataDir().resolve("tmp");
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
@@ -34,6 +42,9 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> multipart(MultipartException e) {
         if (UploadLimits.isSizeLimit(e)) {
             return body(HttpStatus.CONTENT_TOO_LARGE, UploadLimits.TOO_LARGE_MESSAGE);
+        }
+        if (StorageFull.causedBy(e)) {
+            return storageFull(e);
         }
         return body(HttpStatus.BAD_REQUEST, "Your request is not valid multipart/form-data: " + rootMessage(e));
     }
@@ -60,8 +71,26 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletResponse response) {
+        if (StorageFull.causedBy(e)) {
+            return storageFull(e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StorageUnavailableException unavailable) {
+                // Possibly passing (S3 down, throttled): the client may retry; the message names no internals.
+                log.warn("{}", unavailable.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(ApiError.of("The file storage is unavailable; please retry later."));
+            }
+        }
         log.error("Unhandled error", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
+    }
+
+    private ResponseEntity<ApiError> storageFull(Exception e) {
+        log.warn("Out of storage space: {}", rootMessage(e));
+        StorageFull.removeDeadSpillFiles(spillDir);
+        return body(HttpStatus.INSUFFICIENT_STORAGE, StorageFull.MESSAGE);
     }
 
     static ResponseEntity<ApiError> body(HttpStatus status, String message) {

@@ -46,7 +46,7 @@ public final class Doctor {
         line("ok", "settings", "port " + settings.port() + ", url endpoint " + settings.urlEndpoint()
                 + ", max upload " + settings.maxUploadBytes() + " bytes");
         checkVips();
-        checkDataDir(settings.dataDir());
+        checkDataDir(settings.dataDir(), settings.storage());
         checkDatabase(settings);
         checkKeys(settings);
     }
@@ -74,7 +74,7 @@ public final class Doctor {
         }
     }
 
-    private void checkDataDir(Path dir) {
+    private void checkDataDir(Path dir, PixkitSettings.Storage storage) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
@@ -82,7 +82,14 @@ public final class Doctor {
             long free = Files.getFileStore(dir).getUsableSpace();
             line("ok", "data dir", dir + " (writable, " + free / (1024 * 1024 * 1024) + " GiB free)");
             Path blobs = dir.resolve("blobs");
-            line("ok", "storage", "local filesystem " + blobs + (Files.isDirectory(blobs) ? "" : " (created at first start)"));
+            if (storage instanceof PixkitSettings.Storage.S3 s3) {
+                // The doctor only looks at local things; the server checks the bucket when it starts.
+                line("ok", "storage", "S3 bucket s3://" + s3.bucket() + "/" + s3.prefix() + " at "
+                        + (s3.endpoint() != null ? s3.endpoint() : "AWS " + s3.region())
+                        + " (checked at start), local cache " + dir.resolve("blob-cache"));
+            } else {
+                line("ok", "storage", "local filesystem " + blobs + (Files.isDirectory(blobs) ? "" : " (created at first start)"));
+            }
         } catch (IOException e) {
             fail("data dir", dir + " is not writable: " + e.getMessage());
         }

@@ -33,7 +33,36 @@ public record PixkitSettings(
         Path namedTransformations,
         Delivery delivery,
         RemoteFetch remoteFetch,
+        Storage storage,
         Duration fsckGrace) {
+
+    /** Where file bytes live ({@code PIXKIT_STORAGE}); staging and caches always stay under the data dir. */
+    public sealed interface Storage permits Storage.Local, Storage.S3 {
+        /** {@code <dataDir>/blobs/ab/cd/<sha256>}. */
+        record Local() implements Storage {}
+
+        /**
+         * An S3 bucket, on AWS or any S3-compatible store.
+         *
+         * @param bucket        the bucket, which must exist
+         * @param region        signing region (S3-compatible stores usually accept any, e.g. us-east-1)
+         * @param endpoint      the store's URL for S3-compatible stores; null for AWS's endpoint of the region
+         * @param pathStyle     {@code http://host/bucket/key} instead of {@code http://bucket.host/key}
+         * @param prefix        prepended to every key; empty or ending in {@code /}
+         * @param accessKey     static credentials; null (with {@code secretKey}) for the SDK's default provider chain
+         * @param secretKey     see {@code accessKey}
+         * @param cacheMaxBytes disk budget of the local read-through cache of originals ({@code <dataDir>/blob-cache})
+         */
+        record S3(String bucket, String region, URI endpoint, boolean pathStyle, String prefix, String accessKey,
+                String secretKey, long cacheMaxBytes) implements Storage {
+            @Override
+            public String toString() {
+                return "S3[bucket=" + bucket + ", region=" + region + ", endpoint=" + endpoint + ", pathStyle="
+                        + pathStyle + ", prefix=" + prefix + ", accessKey=" + accessKey + ", secretKey="
+                        + (secretKey == null ? null : "***") + ", cacheMaxBytes=" + cacheMaxBytes + "]";
+            }
+        }
+    }
 
     /**
      * How renditions are produced and kept.
@@ -189,6 +218,7 @@ public record PixkitSettings(
         }
 
         RemoteFetch remoteFetch = r.remoteFetch("PIXKIT_FETCH_ALLOW", "PIXKIT_FETCH_TIMEOUT");
+        Storage storage = r.storage();
         Duration fsckGrace = r.duration("PIXKIT_FSCK_GRACE", Duration.ofHours(1));
 
         if ((privateKey == null) != (publicKey == null)) {
@@ -201,7 +231,8 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, fsckGrace);
+                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, storage,
+                fsckGrace);
     }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -256,7 +287,7 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch,
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch, storage,
                 fsckGrace);
     }
 
@@ -381,6 +412,82 @@ public record PixkitSettings(
             int seconds = integer(timeoutName, 60, 1, 3600);
             return new RemoteFetch(networks, hosts, Duration.ofSeconds(seconds));
         }
+
+        /** {@code PIXKIT_STORAGE} and, for {@code s3}, the {@code PIXKIT_S3_*} settings. */
+        Storage storage() {
+            String kind = text("PIXKIT_STORAGE", "local").toLowerCase(Locale.ROOT);
+            String bucket = text("PIXKIT_S3_BUCKET", null);
+            if (kind.equals("local")) {
+                if (bucket != null) {
+                    problems.add("PIXKIT_S3_BUCKET is set but PIXKIT_STORAGE is local: set PIXKIT_STORAGE=s3 to store"
+                            + " files in the bucket, or unset PIXKIT_S3_BUCKET");
+                }
+                return new Storage.Local();
+            }
+            if (!kind.equals("s3")) {
+                problems.add("PIXKIT_STORAGE must be local or s3 (got '" + kind + "')");
+                return new Storage.Local();
+            }
+            if (bucket == null) {
+                problems.add("PIXKIT_STORAGE=s3 requires PIXKIT_S3_BUCKET (the name of an existing bucket)");
+            } else if (!BUCKET_PATTERN.matcher(bucket).matches() || bucket.contains("..")) {
+                problems.add("PIXKIT_S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and"
+                        + " hyphens, starting and ending with a letter or digit (got '" + bucket + "')");
+            }
+            String region = text("PIXKIT_S3_REGION", "us-east-1");
+            if (!region.matches("[a-z0-9-]{1,64}")) {
+                problems.add("PIXKIT_S3_REGION must be a region name such as us-east-1 (got '" + region + "')");
+            }
+            URI endpoint = null;
+            String ep = text("PIXKIT_S3_ENDPOINT", null);
+            if (ep != null) {
+                try {
+                    endpoint = new URI(ep);
+                    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())
+                            || endpoint.getHost() == null || endpoint.getRawQuery() != null
+                            || endpoint.getRawFragment() != null) {
+                        problems.add("PIXKIT_S3_ENDPOINT must be an absolute http(s) URL such as"
+                                + " http://127.0.0.1:9000 (got '" + ep + "')");
+                    }
+                } catch (URISyntaxException e) {
+                    problems.add("PIXKIT_S3_ENDPOINT is not a valid URL: " + e.getMessage());
+                }
+            }
+            boolean pathStyle = bool("PIXKIT_S3_PATH_STYLE", false);
+            String prefix = text("PIXKIT_S3_PREFIX", "blobs/");
+            if (prefix.startsWith("/") && !prefix.equals("/") || prefix.contains("//")
+                    || prefix.chars().anyMatch(c -> c < ' ' || c == 127 || c == '\\')) {
+                problems.add("PIXKIT_S3_PREFIX must be a key prefix such as blobs/ or pixkit/blobs/ (no leading or"
+                        + " double slash, no control characters or backslashes; / alone means the bucket's root)"
+                        + " (got '" + prefix + "')");
+            }
+            prefix = prefix.equals("/") ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
+            String accessKey = text("PIXKIT_S3_ACCESS_KEY", null);
+            String secretKey = text("PIXKIT_S3_SECRET_KEY", null);
+            if ((accessKey == null) != (secretKey == null)) {
+                problems.add("PIXKIT_S3_ACCESS_KEY and PIXKIT_S3_SECRET_KEY must be set together (or both left unset"
+                        + " to use the AWS SDK's default credentials: environment, profile, instance role)");
+            }
+            long cacheMax = size("PIXKIT_S3_CACHE_MAX_BYTES", 10L << 30);
+            return new Storage.S3(bucket, region, endpoint, pathStyle, prefix, accessKey, secretKey, cacheMax);
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String v = text(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problems.add(name + " must be true or false (got '" + v + "')");
+                    yield fallback;
+                }
+            };
+        }
+
+        private static final Pattern BUCKET_PATTERN = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
         private static final Pattern HOST_PATTERN = Pattern.compile(
                 "(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");

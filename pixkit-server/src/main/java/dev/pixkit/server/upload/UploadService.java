@@ -50,9 +50,12 @@ class UploadService {
             if (staged.size() == 0) {
                 throw ApiException.badRequest("Your request contains invalid file parameter. The file is empty.");
             }
-            String mime = ContentSniffer.sniff(staged.head());
-            Optional<ImageInspector.ImageInfo> image = mime.startsWith("image/")
-                    ? images.inspect(staged.file()) : Optional.empty();
+            // Content already stored was sniffed and inspected when it first arrived: reuse that, skip libvips.
+            Optional<FileRecord> known = catalog.anyWithContent(staged.sha256());
+            String mime = known.map(FileRecord::mime).orElseGet(() -> ContentSniffer.sniff(staged.head()));
+            Optional<ImageInspector.ImageInfo> image = known.isPresent() ? known.filter(k -> k.width() != null)
+                    .map(k -> new ImageInspector.ImageInfo(k.width(), k.height(), k.hasAlpha()))
+                    : mime.startsWith("image/") ? images.inspect(staged.file()) : Optional.empty();
             form.checks().verify(form, staged.size(), mime, image);
 
             String name = form.useUniqueFileName() ? Names.unique(form.fileName()) : form.fileName();

@@ -164,6 +164,7 @@ class DeliveryCachingTest {
         Path dir = server.dataDir().resolve("cache").resolve(sha.substring(0, 2)).resolve(sha);
         assertThat(dir).isDirectory();
         assertThat(http.send(http.authed("/v1/files/" + id).DELETE().build()).statusCode()).isEqualTo(204);
+        server.sweepDeletions();
         assertThat(dir).doesNotExist();
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,7 +115,7 @@ public final class TestServer implements AutoCloseable {
             for (int i = 0; i < 50 && server.tmpCount() > 0; i++) {
                 Thread.sleep(20);
             }
-            assertThat(server.tmpCount()).as("files left in tmp/").isZero();
+            assertThat(server.tmpCount()).as("files left in tmp/: %s", server.tmpFiles()).isZero();
         }
     }
 
@@ -123,10 +124,29 @@ public final class TestServer implements AutoCloseable {
      * asynchronously right after the transaction that released them; this makes the count deterministic).
      */
     public long blobCount() {
+        sweepDeletions();
+        return countFiles(dataDir.resolve("blobs"));
+    }
+
+    /** Removes, now, the content whose deletion is due (the server does it asynchronously right after commit). */
+    public void sweepDeletions() {
         if (context.isActive()) {
             bean(BlobSweeper.class).sweepDue();
         }
-        return countFiles(dataDir.resolve("blobs"));
+    }
+
+    /** Names of the regular files under {@code tmp/}. */
+    public List<String> tmpFiles() {
+        Path tmp = dataDir.resolve("tmp");
+        if (!Files.exists(tmp)) {
+            return List.of();
+        }
+        try (var s = Files.walk(tmp)) {
+            return s.filter(Files::isRegularFile).map(p -> tmp.relativize(p) + " (" + p.toFile().length() + " B)")
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Regular files under {@code tmp/} (staging and multipart spill files). */

@@ -24,6 +24,57 @@ class SettingsTest {
         assertThat(s.dbUrl()).isEqualTo("jdbc:sqlite:" + s.dataDir().resolve("pixkit.db"));
         assertThat(s.maxUploadBytes()).isEqualTo(50L * 1024 * 1024);
         assertThat(s.privateKey()).isNull();
+        assertThat(s.storage()).isEqualTo(new PixkitSettings.Storage.Local());
+    }
+
+    @Test
+    void s3_storage_takes_its_settings_and_documented_defaults() {
+        PixkitSettings.Storage.S3 s3 = (PixkitSettings.Storage.S3) PixkitSettings.fromMap(Map.of(
+                "PIXKIT_STORAGE", "S3", "PIXKIT_S3_BUCKET", "media.example")).storage();
+        assertThat(s3).isEqualTo(new PixkitSettings.Storage.S3("media.example", "us-east-1", null, false, "blobs/",
+                null, null, 10L << 30));
+
+        s3 = (PixkitSettings.Storage.S3) PixkitSettings.fromMap(Map.of(
+                "PIXKIT_STORAGE", "s3", "PIXKIT_S3_BUCKET", "pixkit", "PIXKIT_S3_REGION", "eu-central-1",
+                "PIXKIT_S3_ENDPOINT", "http://127.0.0.1:9000", "PIXKIT_S3_PATH_STYLE", "true",
+                "PIXKIT_S3_PREFIX", "prod/blobs", "PIXKIT_S3_ACCESS_KEY", "minio", "PIXKIT_S3_SECRET_KEY", "minio-secret",
+                "PIXKIT_S3_CACHE_MAX_BYTES", "2GB")).storage();
+        assertThat(s3.endpoint().toString()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.prefix()).as("a trailing slash is added").isEqualTo("prod/blobs/");
+        assertThat(s3.cacheMaxBytes()).isEqualTo(2L << 30);
+        assertThat(s3.toString()).doesNotContain("minio-secret");
+        assertThat(((PixkitSettings.Storage.S3) PixkitSettings.fromMap(Map.of("PIXKIT_STORAGE", "s3",
+                "PIXKIT_S3_BUCKET", "pixkit", "PIXKIT_S3_PREFIX", "/")).storage()).prefix()).isEmpty();
+    }
+
+    @Test
+    void s3_storage_settings_are_checked_and_each_problem_names_its_setting() {
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_STORAGE", "s3")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PIXKIT_STORAGE=s3 requires PIXKIT_S3_BUCKET");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_STORAGE", "gcs")))
+                .hasMessageContaining("PIXKIT_STORAGE must be local or s3 (got 'gcs')");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_S3_BUCKET", "media")))
+                .hasMessageContaining("PIXKIT_S3_BUCKET is set but PIXKIT_STORAGE is local");
+        Map<String, String> bad = new HashMap<>();
+        bad.put("PIXKIT_STORAGE", "s3");
+        bad.put("PIXKIT_S3_BUCKET", "My_Bucket");
+        bad.put("PIXKIT_S3_REGION", "EU West");
+        bad.put("PIXKIT_S3_ENDPOINT", "minio:9000");
+        bad.put("PIXKIT_S3_PATH_STYLE", "yes");
+        bad.put("PIXKIT_S3_PREFIX", "/abs//path");
+        bad.put("PIXKIT_S3_ACCESS_KEY", "only-the-access-key");
+        bad.put("PIXKIT_S3_CACHE_MAX_BYTES", "0");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(bad))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("PIXKIT_S3_BUCKET must be a bucket name")
+                .hasMessageContaining("PIXKIT_S3_REGION must be a region name such as us-east-1 (got 'EU West')")
+                .hasMessageContaining("PIXKIT_S3_ENDPOINT must be an absolute http(s) URL")
+                .hasMessageContaining("PIXKIT_S3_PATH_STYLE must be true or false (got 'yes')")
+                .hasMessageContaining("PIXKIT_S3_PREFIX must be a key prefix")
+                .hasMessageContaining("PIXKIT_S3_ACCESS_KEY and PIXKIT_S3_SECRET_KEY must be set together")
+                .hasMessageContaining("PIXKIT_S3_CACHE_MAX_BYTES must be a positive number of bytes");
     }
 
     @Test
