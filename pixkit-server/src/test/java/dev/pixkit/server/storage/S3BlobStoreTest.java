@@ -181,7 +181,7 @@ class S3BlobStoreTest {
                 .isNotInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining("HTTP 403");
         S3BlobStore noBucket = new S3BlobStore(StoreFixtures.ownClient(), "no-such-bucket-here", "blobs/", "s3proxy",
-                new Staging(dataDir), new BlobCache(dataDir.resolve("blob-cache"), 1 << 20, Duration.ZERO),
+                new Staging(dataDir, true), new BlobCache(dataDir.resolve("blob-cache"), 1 << 20, Duration.ZERO),
                 StoreFixtures.SMALL_PARTS);
         opened.add(noBucket);
         assertThatThrownBy(noBucket::verifyBucket)

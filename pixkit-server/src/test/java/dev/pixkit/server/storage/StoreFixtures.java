@@ -31,7 +31,7 @@ final class StoreFixtures {
 
     static S3BlobStore s3(S3Client client, String bucket, Path dataDir, long cacheMaxBytes, Duration grace,
             S3BlobStore.Multipart multipart) throws IOException {
-        return new S3BlobStore(client, bucket, "blobs/", "s3proxy", new Staging(dataDir),
+        return new S3BlobStore(client, bucket, "blobs/", "s3proxy", new Staging(dataDir, true),
                 new BlobCache(dataDir.resolve("blob-cache"), cacheMaxBytes, grace), multipart);
     }
 
