@@ -154,6 +154,30 @@ class PixkitCliTest {
     }
 
     @Test
+    void delete_by_url_deletes_what_a_delivery_url_names_and_is_idempotent() throws IOException {
+        Path f = jpeg("by-url.jpg", 14, 11);
+        Run up = cli("upload", f.toString(), "--folder", "/cli/byurl", "--no-unique");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        String[] columns = up.out().strip().split("\t");
+        String fileId = columns[0];
+        String url = base + "/media/tr:w-10/cli/byurl/by-url.jpg";
+
+        Run delete = cli("delete", "--by-url", url);
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out().strip()).isEqualTo("deleted " + fileId + " " + url);
+        assertThat(cli("details", fileId).exitCode()).isEqualTo(1);
+
+        Run again = cli("delete", "--by-url", url);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out().strip()).isEqualTo("absent " + url);
+
+        Run foreign = cli("delete", "--by-url", "https://elsewhere.example/media/x.jpg");
+        assertThat(foreign.exitCode()).isEqualTo(1);
+        assertThat(foreign.err()).contains("400").contains("The url should be accessible using your ImageKit.io account.");
+        assertThat(cli("delete").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void usage_errors_exit_2() throws IOException {
         assertThat(cli("frobnicate").exitCode()).isEqualTo(2);
         assertThat(cli("upload").exitCode()).isEqualTo(2);

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** ImageKit's {@code File} object, as returned by {@code GET /v1/files/{fileId}/details}. */
+/**
+ * ImageKit's {@code File} object, as returned by {@code GET /v1/files/{fileId}/details}; {@code pendingUntil}
+ * (ISO-8601) is Pixkit's, present only while the file is a pending upload.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FileDetails(
         String fileId,
@@ -29,4 +32,11 @@ public record FileDetails(
         Map<String, Object> customMetadata,
         String description,
         String createdAt,
-        String updatedAt) {}
+        String updatedAt,
+        String pendingUntil) {
+
+    /** Whether the file is a pending upload, deleted at {@link #pendingUntil()} unless committed first. */
+    public boolean isPending() {
+        return pendingUntil != null;
+    }
+}

@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -34,7 +35,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client for a Pixkit (or any ImageKit-compatible) server: uploads, file details, delete and delivery URLs.
+ * A client for a Pixkit (or any ImageKit-compatible) server: uploads, file details, delete and delivery URLs, and
+ * Pixkit's extensions (delete by URL, pending uploads and their commit), which only a Pixkit server offers.
  * Thread-safe; share one instance.
  *
  * <pre>{@code
@@ -191,6 +193,52 @@ public final class PixkitClient implements AutoCloseable {
         send(request, true);
     }
 
+    /**
+     * Deletes the file a delivery URL names, with all its versions ({@code POST /v1/pixkit/files/deleteByUrl}, a
+     * Pixkit extension): for apps that store only URLs. The URL may carry a transformation; with
+     * {@code ?ik-obj-version=} only that earlier version goes. Idempotent: nothing at the URL answers
+     * {@code deleted == false}. A URL outside the server's URL endpoint, or naming the current version, is a 400
+     * {@link PixkitApiException}.
+     */
+    public DeleteByUrlResult deleteByUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("url is required");
+        }
+        DeleteByUrlResult r = parse(postJson("/v1/pixkit/files/deleteByUrl", Map.of("url", url)),
+                DeleteByUrlResult.class);
+        return new DeleteByUrlResult(url, r.deleted(), r.fileId(), r.versionId());
+    }
+
+    /**
+     * Deletes what each of up to 100 delivery URLs names, all or none (any invalid URL fails the call and deletes
+     * nothing); one result per URL, in order. See {@link #deleteByUrl(String)}.
+     */
+    public List<DeleteByUrlResult> deleteByUrls(List<String> urls) {
+        Objects.requireNonNull(urls, "urls");
+        if (urls.isEmpty() || urls.size() > 100) {
+            throw new IllegalArgumentException("urls must hold 1 to 100 URLs");
+        }
+        return parse(postJson("/v1/pixkit/files/deleteByUrl", Map.of("urls", List.copyOf(urls))),
+                DeleteResults.class).results();
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record DeleteResults(List<DeleteByUrlResult> results) {}
+
+    /**
+     * Commits a pending upload ({@code POST /v1/pixkit/files/{fileId}/commit}, a Pixkit extension) so that the server
+     * keeps it; see {@link UploadRequest.Builder#pendingTtl}. Idempotent; a 404 {@link PixkitApiException} when the
+     * file is gone (it expired, or was deleted).
+     */
+    public FileDetails commit(String fileId) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(api("/v1/pixkit/files/" + segment(fileId) + "/commit")))
+                .header("Accept", "application/json")
+                .POST(BodyPublishers.noBody())
+                .timeout(requestTimeout)
+                .build();
+        return parse(send(request, true), FileDetails.class);
+    }
+
     // ---------------------------------------------------------------- URLs
 
     /** The delivery URL of {@code path} (a file path such as {@code /folder/a.jpg}). */
@@ -227,6 +275,17 @@ public final class PixkitClient implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** POSTs {@code body} as JSON; the calls using it are idempotent, so they are retried like GETs. */
+    private HttpResponse<String> postJson(String path, Object body) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(api(path)))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
+                .timeout(requestTimeout)
+                .build();
+        return send(request, true);
+    }
 
     private HttpResponse<String> detailsResponse(String fileId) {
         HttpRequest request = authorized(HttpRequest.newBuilder(api("/v1/files/" + segment(fileId) + "/details")))
@@ -269,6 +328,9 @@ public final class PixkitClient implements AutoCloseable {
         }
         if (r.responseFields() != null) {
             m.field("responseFields", String.join(",", r.responseFields()));
+        }
+        if (r.pendingTtl() != null) {
+            m.field("pendingTtl", Long.toString(r.pendingTtl().toSeconds()));
         }
         switch (r.content()) {
             case UploadRequest.FileContent f -> m.file("file", r.fileName(), Multipart.fileBody(f.path()));

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,7 +38,11 @@ public record UploadRequest(
         Map<String, Object> customMetadata,
         String description,
         Boolean overwriteFile,
-        List<String> responseFields) {
+        List<String> responseFields,
+        Duration pendingTtl) {
+
+    /** The longest {@link Builder#pendingTtl} a Pixkit server accepts. */
+    public static final Duration MAX_PENDING_TTL = Duration.ofDays(7);
 
     public UploadRequest {
         Objects.requireNonNull(content, "content");
@@ -47,6 +52,10 @@ public record UploadRequest(
         tags = tags == null ? null : List.copyOf(tags);
         responseFields = responseFields == null ? null : List.copyOf(responseFields);
         customMetadata = customMetadata == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customMetadata));
+        if (pendingTtl != null && (pendingTtl.toNanos() % 1_000_000_000L != 0 || pendingTtl.compareTo(Duration.ofSeconds(1)) < 0
+                || pendingTtl.compareTo(MAX_PENDING_TTL) > 0)) {
+            throw new IllegalArgumentException("pendingTtl must be whole seconds from 1 s to 7 days: " + pendingTtl);
+        }
     }
 
     /** Whether the body can be sent again, so that a failed attempt may be retried. */
@@ -166,6 +175,7 @@ public record UploadRequest(
         private String description;
         private Boolean overwriteFile;
         private List<String> responseFields;
+        private Duration pendingTtl;
 
         private Builder(Content content) {
             this.content = content;
@@ -243,9 +253,19 @@ public record UploadRequest(
             return responseFields(List.of(responseFields));
         }
 
+        /**
+         * Makes the upload pending (a Pixkit extension): unless {@link PixkitClient#commit(String)} is called within
+         * {@code ttl} (whole seconds, 1 s to 7 days), the server deletes the file. For work that must succeed after
+         * the upload (a database insert, an AI caption): commit when it has, and a failure leaves nothing behind.
+         */
+        public Builder pendingTtl(Duration ttl) {
+            this.pendingTtl = ttl;
+            return this;
+        }
+
         public UploadRequest build() {
             return new UploadRequest(content, fileName, folder, tags, useUniqueFileName, isPrivateFile, isPublished,
-                    customCoordinates, customMetadata, description, overwriteFile, responseFields);
+                    customCoordinates, customMetadata, description, overwriteFile, responseFields, pendingTtl);
         }
     }
 

@@ -25,13 +25,20 @@ final class LocalPixkit implements AutoCloseable {
     private final int port;
 
     LocalPixkit(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** With more settings, e.g. {@code PIXKIT_PENDING_REAPER_PERIOD_MS}. */
+    LocalPixkit(Path dataDir, Map<String, String> more) {
         this.port = freePort();
-        this.context = PixkitApplication.start(PixkitSettings.fromMap(Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "PIXKIT_PORT", Integer.toString(port),
                 "PIXKIT_DATA_DIR", dataDir.toString(),
                 "PIXKIT_PRIVATE_KEY", PRIVATE_KEY,
                 "PIXKIT_PUBLIC_KEY", PUBLIC_KEY,
-                "PIXKIT_MAX_UPLOAD_BYTES", "2MB")));
+                "PIXKIT_MAX_UPLOAD_BYTES", "2MB"));
+        settings.putAll(more);
+        this.context = PixkitApplication.start(PixkitSettings.fromMap(settings));
     }
 
     static int freePort() {

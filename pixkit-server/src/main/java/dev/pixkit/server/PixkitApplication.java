@@ -1,5 +1,6 @@
 package dev.pixkit.server;
 
+import dev.pixkit.server.cleanup.FsckCommand;
 import dev.pixkit.server.system.ApiKeys;
 import dev.pixkit.server.system.Doctor;
 import dev.pixkit.server.system.InvalidSettingException;
@@ -13,13 +14,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts Pixkit ({@code java -jar pixkit-server-exec.jar}) or checks its environment ({@code … doctor}). */
+/**
+ * Starts Pixkit ({@code java -jar pixkit-server-exec.jar}), checks its environment ({@code … doctor}) or its storage
+ * ({@code … fsck [--repair]}, see {@link FsckCommand}).
+ */
 @SpringBootApplication
 public class PixkitApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("doctor")) {
             System.exit(Doctor.run(System.out));
+        }
+        if (args.length > 0 && args[0].equals("fsck")) {
+            FsckCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
         try {
             start(PixkitSettings.fromEnvironment(), args);

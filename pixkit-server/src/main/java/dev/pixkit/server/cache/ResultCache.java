@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -179,6 +180,27 @@ public class ResultCache {
         return removed;
     }
 
+    /**
+     * Calls {@code each} with the content hash of every content that has renditions on disk (for fsck: renditions
+     * whose source no file uses any more). Reads the directory, not the index, so it also sees what another process
+     * wrote.
+     */
+    public void forEachContent(Consumer<String> each) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> shards = Files.list(root)) {
+            for (Path shard : (Iterable<Path>) shards::iterator) {
+                if (!Files.isDirectory(shard)) {
+                    continue;
+                }
+                try (Stream<Path> contents = Files.list(shard)) {
+                    contents.filter(Files::isDirectory).forEach(dir -> each.accept(dir.getFileName().toString()));
+                }
+            }
+        }
+    }
+
     /** Bytes the index accounts for. */
     public long sizeBytes() {
         return totalBytes.get();
@@ -277,10 +299,11 @@ public class ResultCache {
         return Optional.empty();
     }
 
+    /** Forgets and deletes the entry; true when it was indexed or on disk (another process may have written it). */
     private boolean remove(Path file) {
         boolean existed = forget(file);
         try {
-            Files.deleteIfExists(file);
+            existed |= Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Could not delete cache entry {}", file, e);
         }

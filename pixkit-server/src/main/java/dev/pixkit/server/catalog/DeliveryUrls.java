@@ -26,8 +26,10 @@ public class DeliveryUrls {
      * @param filePath       decoded file path, starting with {@code /} (for purges it may end in {@code *})
      * @param transformation the transformation text, path segment's steps then the query's (chained with
      *                       {@code :}, as delivery does), or null when the URL has none
+     * @param versionId      the version the URL names with {@code ik-obj-version} (possibly empty), or null for
+     *                       the current one
      */
-    public record Target(String filePath, String transformation) {}
+    public record Target(String filePath, String transformation, String versionId) {}
 
     /** Why a URL is not a delivery URL of this server. */
     public enum Problem {
@@ -92,7 +94,22 @@ public class DeliveryUrls {
         if (path.equals("/") || path.contains("\0")) {
             throw new InvalidUrlException(Problem.NO_FILE, "it names no file.");
         }
-        return new Target(path, transformation == null || transformation.isEmpty() ? null : transformation);
+        return new Target(path, transformation == null || transformation.isEmpty() ? null : transformation,
+                queryParameter(u.getRawQuery(), FileUrls.VERSION_PARAMETER));
+    }
+
+    /** The first value of the query parameter {@code name}, decoded; null when absent. */
+    private static String queryParameter(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String param : rawQuery.split("&")) {
+            if (param.equals(name) || param.startsWith(name + "=")) {
+                return UriUtils.decode(param.substring(Math.min(param.length(), name.length() + 1)),
+                        StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static String queryTransformation(String rawQuery) {

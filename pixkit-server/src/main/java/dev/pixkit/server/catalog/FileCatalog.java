@@ -88,6 +88,10 @@ public class FileCatalog {
     /**
      * Stores {@code content} and the row for {@code file}. When {@code replacing} is present, {@code file} becomes
      * the new current version of that file and the replaced one is kept as an earlier version.
+     *
+     * <p>A pending {@code file} stays pending only when it is new or replaces a file that is still pending: a
+     * committed file is referenced by its app already, and making it deletable would lose its committed versions.
+     * A file saved without a deadline is committed. The answer carries the pending state the row got.
      */
     public FileRecord save(FileRecord file, StagedBlob content, Optional<FileRecord> replacing) {
         // Publish the bytes first (idempotent; the staged file stays until closed), so that the row never commits
@@ -95,11 +99,22 @@ public class FileCatalog {
         // just deleted elsewhere); once the reference is taken they cannot go, so the check below is race-free.
         publish(content);
         try {
-            tx.executeWithoutResult(status -> {
+            return tx.execute(status -> {
+                FileRecord saved = file;
                 folders.ensureExists(file.folderPath(), file.updatedAt().toEpochMilli());
                 if (replacing.isPresent()) {
+                    if (!files.update(file)) {
+                        // deleted (or reaped) since the upload looked: keeping the old version would orphan it
+                        throw new ApiException(HttpStatus.CONFLICT, "The file this upload replaces was deleted"
+                                + " meanwhile. Upload it again.");
+                    }
                     versions.insert(replacing.get());
-                    files.update(file);
+                    // The update holds the row: whether it is pending is decided against its latest committed state.
+                    if (!file.isPending()) {
+                        files.commit(file.fileId());
+                    } else if (!files.repend(file.fileId(), file.pendingUntil().toEpochMilli())) {
+                        saved = file.withPendingUntil(null);
+                    }
                 } else {
                     files.insert(file);
                 }
@@ -111,12 +126,12 @@ public class FileCatalog {
                     throw new UncheckedIOException("Could not store the file content", e);
                 }
                 events.publishEvent(STORAGE_CHANGED);
+                return saved;
             });
         } catch (DataIntegrityViolationException e) {
             // bytes published for nothing are found by fsck (unreferenced, past the grace period) if no row takes them
             throw ApiException.badRequest("A file with the same name already exists at the exact location.");
         }
-        return file;
     }
 
     private void publish(StagedBlob content) {
@@ -165,6 +180,32 @@ public class FileCatalog {
     }
 
     /**
+     * Commits a pending upload: it is no longer deleted at its deadline. A committed file is left as it is (the call
+     * is idempotent); empty when there is no such file (deleted, or expired and reaped). A commit that arrives after
+     * the deadline but before the reaper took the file still wins.
+     */
+    public Optional<FileRecord> commit(String fileId) {
+        return inTx(() -> {
+            files.commit(fileId);
+            return files.findById(fileId);
+        });
+    }
+
+    /** Ids of pending files whose deadline has passed at {@code now}, earliest first, at most {@code limit}. */
+    public List<String> expiredPending(Instant now, int limit) {
+        return files.expiredPending(now.toEpochMilli(), limit);
+    }
+
+    /**
+     * Deletes the file through {@link #delete} if it is still pending with a deadline at or before {@code now},
+     * checked in the deleting transaction while holding the row, so a commit that got there first keeps the file
+     * and one that comes later finds it gone. True when it was deleted.
+     */
+    public boolean deleteExpired(String fileId, Instant now) {
+        return inTx(() -> files.claimExpired(fileId, now.toEpochMilli()) && delete(fileId));
+    }
+
+    /**
      * Deletes several files and their versions, all or none: when any id does not exist, nothing is deleted and the
      * answer is ImageKit's 404 with {@code missingFileIds}.
      */
@@ -196,6 +237,36 @@ public class FileCatalog {
             throw ApiException.filesMissing(missing);
         }
         return found;
+    }
+
+    /** A file path and, optionally, one of its versions: what a delivery URL names. */
+    public record Location(String filePath, String versionId) {}
+
+    /**
+     * Deletes, for each location, the file at its path with every version, or only the named earlier version; all
+     * or none, in one transaction. Each answer is what was deleted (the file, or the version), empty when nothing
+     * was there — deleted before, or never stored — so that a repeated call changes nothing and succeeds. Naming
+     * the current version is ImageKit's 400, as in {@link #deleteVersion}.
+     */
+    public List<Optional<FileRecord>> deleteAt(List<Location> locations) {
+        return inTx(() -> {
+            List<Optional<FileRecord>> deleted = new ArrayList<>(locations.size());
+            for (Location at : locations) {
+                Optional<FileRecord> file = files.findByPath(at.filePath());
+                if (file.isEmpty()) {
+                    deleted.add(Optional.empty());
+                } else if (at.versionId() == null) {
+                    delete(file.get().fileId());
+                    deleted.add(file);
+                } else {
+                    Optional<FileRecord> version = file.get().versionId().equals(at.versionId()) ? file
+                            : versions.find(file.get().fileId(), at.versionId());
+                    version.ifPresent(v -> deleteVersion(v.fileId(), v.versionId()));
+                    deleted.add(version);
+                }
+            }
+            return deleted;
+        });
     }
 
     /** Deletes an earlier version (never the current one); 404 when there is no such version. */

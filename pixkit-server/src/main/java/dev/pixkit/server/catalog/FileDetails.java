@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * ImageKit's File object ({@code FileDetails} in the spec), as returned by details, list and versions, plus Pixkit's
- * {@code sha256} of the content (declared in pixkit-differences.yaml).
+ * {@code sha256} of the content and, for a pending upload, {@code pendingUntil} (both declared in
+ * pixkit-differences.yaml).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileDetails(
@@ -34,7 +35,8 @@ public record FileDetails(
         String description,
         String createdAt,
         String updatedAt,
-        String sha256) {
+        String sha256,
+        String pendingUntil) {
 
     public record VersionInfo(String id, String name) {
         public static VersionInfo of(FileRecord f) {
@@ -57,7 +59,8 @@ public record FileDetails(
         return new FileDetails(f.fileId(), type, f.name(), f.filePath(), f.tags(), f.aiTags(), VersionInfo.of(f),
                 f.isPrivate(), f.isPublished(), f.customCoordinates(), url, image ? thumbnail : null,
                 f.fileType().wire(), f.mime(), f.width(), f.height(), f.size(), f.hasAlpha(), f.customMetadata(),
-                f.description(), iso(f.createdAt()), iso(f.updatedAt()), f.sha256());
+                f.description(), iso(f.createdAt()), iso(f.updatedAt()), f.sha256(),
+                f.isPending() ? iso(f.pendingUntil()) : null);
     }
 
     /** ISO-8601 with milliseconds and {@code Z}, as ImageKit writes times. */

@@ -7,6 +7,11 @@ import java.util.Map;
 /**
  * One catalogued file as stored: the current version (a {@code files} row) or an earlier one (a
  * {@code file_versions} row, which takes its path, folder and name from the file).
+ *
+ * <p>{@code pendingUntil} is set on a pending upload's current version (the file is deleted then unless committed
+ * first); null once committed, for files that never were pending, and for earlier versions. Writes of the column go
+ * through {@link FileRepository#insert} and the catalog's pending calls only: a general update never touches it, so
+ * a commit is never undone by an attribute change that read the row before it.
  */
 public record FileRecord(
         String fileId,
@@ -31,7 +36,31 @@ public record FileRecord(
         Map<String, Object> customMetadata,
         String description,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant pendingUntil) {
+
+    /** A committed file (not pending): the shape before pending uploads existed. */
+    public FileRecord(String fileId, String filePath, String folderPath, String name, String versionId,
+            int versionNumber, String sha256, long size, String mime, String format, FileType fileType, Integer width,
+            Integer height, boolean hasAlpha, boolean isPrivate, boolean isPublished, List<String> tags,
+            List<AiTag> aiTags, String customCoordinates, Map<String, Object> customMetadata, String description,
+            Instant createdAt, Instant updatedAt) {
+        this(fileId, filePath, folderPath, name, versionId, versionNumber, sha256, size, mime, format, fileType, width,
+                height, hasAlpha, isPrivate, isPublished, tags, aiTags, customCoordinates, customMetadata, description,
+                createdAt, updatedAt, null);
+    }
+
+    /** Whether this is a pending upload's current version. */
+    public boolean isPending() {
+        return pendingUntil != null;
+    }
+
+    /** The same file, pending until {@code until} (null: committed). */
+    public FileRecord withPendingUntil(Instant until) {
+        return new FileRecord(fileId, filePath, folderPath, name, versionId, versionNumber, sha256, size, mime, format,
+                fileType, width, height, hasAlpha, isPrivate, isPublished, tags, aiTags, customCoordinates,
+                customMetadata, description, createdAt, updatedAt, until);
+    }
 
     /** An AI-generated tag: {@code {name, confidence, source}} on the wire. */
     public record AiTag(String name, double confidence, String source) {}
@@ -41,17 +70,17 @@ public record FileRecord(
         return new FileRecord(fileId, filePath, folderPath, name, newVersionId, newVersionNumber, content.sha256,
                 content.size, content.mime, content.format, content.fileType, content.width, content.height,
                 content.hasAlpha, isPrivate, isPublished, tags, aiTags, customCoordinates, customMetadata, description,
-                createdAt, now);
+                createdAt, now, pendingUntil);
     }
 
     /** The same file (id, version, creation time) under another folder or name: a move or rename. */
     public FileRecord movedTo(String newFolderPath, String newName, Instant now) {
         return new FileRecord(fileId, pathOf(newFolderPath, newName), newFolderPath, newName, versionId, versionNumber,
                 sha256, size, mime, format, fileType, width, height, hasAlpha, isPrivate, isPublished, tags, aiTags,
-                customCoordinates, customMetadata, description, createdAt, now);
+                customCoordinates, customMetadata, description, createdAt, now, pendingUntil);
     }
 
-    /** A new file with this one's content and attributes under another folder or name: a copy. */
+    /** A new file with this one's content and attributes under another folder or name: a copy (never pending). */
     public FileRecord copiedTo(String newFileId, String newVersionId, int newVersionNumber, String newFolderPath,
             String newName, Instant now) {
         return new FileRecord(newFileId, pathOf(newFolderPath, newName), newFolderPath, newName, newVersionId,
@@ -69,7 +98,7 @@ public record FileRecord(
             Map<String, Object> newCustomMetadata, String newDescription, boolean published, Instant now) {
         return new FileRecord(fileId, filePath, folderPath, name, versionId, versionNumber, sha256, size, mime, format,
                 fileType, width, height, hasAlpha, isPrivate, published, newTags, newAiTags, newCustomCoordinates,
-                newCustomMetadata, newDescription, createdAt, now);
+                newCustomMetadata, newDescription, createdAt, now, pendingUntil);
     }
 
     public enum FileType {

@@ -51,11 +51,11 @@ public class FileRepository {
                 .query(rows::map).list();
     }
 
-    /** Adds the row and a reference to its content. */
+    /** Adds the row (pending when {@code f} is) and a reference to its content. */
     public void insert(FileRecord f) {
         jdbc.sql("INSERT INTO files (file_id, file_path, folder_path, name, "
-                        + String.join(", ", FileRows.CONTENT_COLUMNS) + ") VALUES (:fileId, :filePath, :folderPath,"
-                        + " :name, " + FileRows.contentParams() + ")")
+                        + String.join(", ", FileRows.CONTENT_COLUMNS) + ", pending_until) VALUES (:fileId, :filePath,"
+                        + " :folderPath, :name, " + FileRows.contentParams() + ", :pendingUntil)")
                 .paramSource(rows.params(f)).update();
         refs.acquire(f.sha256(), f.size(), clock.millis());
     }
@@ -90,6 +90,40 @@ public class FileRepository {
         }
         refs.release(content.get(), clock.millis());
         return true;
+    }
+
+    /**
+     * Sets the file's pending deadline after an overwriting upload: {@code until} (epoch ms) only if the file is
+     * pending now, since a committed file is already referenced by its app and must not become deletable. True when
+     * the row now holds {@code until}.
+     */
+    boolean repend(String fileId, long until) {
+        return jdbc.sql("UPDATE files SET pending_until = :until WHERE file_id = :id AND pending_until IS NOT NULL")
+                .param("until", until).param("id", fileId).update() == 1;
+    }
+
+    /** Clears the file's pending deadline; how many rows changed (0 when already committed or gone). */
+    int commit(String fileId) {
+        return jdbc.sql("UPDATE files SET pending_until = NULL WHERE file_id = :id AND pending_until IS NOT NULL")
+                .param("id", fileId).update();
+    }
+
+    /**
+     * Takes the row for deletion when it is still pending and its deadline is at or before {@code nowMillis}: a
+     * no-op update that matches only then, so that it holds the row's write lock (PostgreSQL re-evaluates the
+     * condition after waiting for a concurrent commit; SQLite has one writer) until the deleting transaction ends.
+     */
+    boolean claimExpired(String fileId, long nowMillis) {
+        return jdbc.sql("UPDATE files SET pending_until = pending_until WHERE file_id = :id"
+                        + " AND pending_until IS NOT NULL AND pending_until <= :now")
+                .param("id", fileId).param("now", nowMillis).update() == 1;
+    }
+
+    /** Ids of pending files whose deadline is at or before {@code nowMillis}, earliest first, at most {@code limit}. */
+    List<String> expiredPending(long nowMillis, int limit) {
+        return jdbc.sql("SELECT file_id FROM files WHERE pending_until IS NOT NULL AND pending_until <= :now"
+                        + " ORDER BY pending_until LIMIT :limit")
+                .param("now", nowMillis).param("limit", limit).query(String.class).list();
     }
 
     private Optional<String> contentOf(String fileId) {

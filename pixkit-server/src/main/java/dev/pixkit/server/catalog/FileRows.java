@@ -31,12 +31,16 @@ public class FileRows {
     /** The select list for current files, columns qualified with {@code alias}. */
     public static String fileColumns(String alias) {
         return alias + ".file_id, " + alias + ".file_path, " + alias + ".folder_path, " + alias + ".name, "
-                + qualified(alias);
+                + qualified(alias) + ", " + alias + ".pending_until";
     }
 
-    /** The select list for versions {@code v} joined with their file {@code f}. */
+    /**
+     * The select list for versions {@code v} joined with their file {@code f}. Earlier versions are never pending
+     * themselves (the file is), so {@code pending_until} is a typed NULL, which keeps UNIONs with files valid.
+     */
     public static String versionColumns(String v, String f) {
-        return v + ".file_id, " + f + ".file_path, " + f + ".folder_path, " + f + ".name, " + qualified(v);
+        return v + ".file_id, " + f + ".file_path, " + f + ".folder_path, " + f + ".name, " + qualified(v)
+                + ", CAST(NULL AS BIGINT) AS pending_until";
     }
 
     private static String qualified(String alias) {
@@ -75,6 +79,7 @@ public class FileRows {
         p.put("description", f.description());
         p.put("createdAt", f.createdAt().toEpochMilli());
         p.put("updatedAt", f.updatedAt().toEpochMilli());
+        p.put("pendingUntil", f.pendingUntil() == null ? null : f.pendingUntil().toEpochMilli());
         return p;
     }
 
@@ -112,7 +117,13 @@ public class FileRows {
                 json.readValue(rs.getString("custom_metadata"), METADATA),
                 rs.getString("description"),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                nullableInstant(rs, "pending_until"));
+    }
+
+    private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {

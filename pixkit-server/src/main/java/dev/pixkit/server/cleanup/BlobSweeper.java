@@ -6,10 +6,12 @@ import dev.pixkit.server.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,6 +73,24 @@ public class BlobSweeper implements SmartLifecycle {
         } catch (RejectedExecutionException stopping) {
             // the outbox rows stay for the next start
         }
+    }
+
+    /**
+     * Waits for the sweeps already handed to the sweeper's thread (and what they publish) to finish, then sweeps
+     * whatever is still due. For tests and fsck, which need "every released content is gone" to be true now.
+     */
+    public void drain() {
+        ScheduledExecutorService t = timer;
+        if (t != null) {
+            try {
+                t.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+                log.warn("Waiting for the sweeper failed: {}", e.toString());
+            }
+        }
+        sweepDue();
     }
 
     /** Sweeps every outbox row that is due; returns how many contents were removed. */

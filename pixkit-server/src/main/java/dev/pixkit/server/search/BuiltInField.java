@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * The fields of ImageKit's searchQuery, each with the operators ImageKit documents for it and the kind of value it
- * takes. {@code AITags}, {@code fileType} and {@code sha256} are Pixkit additions; {@code isPrivateFile}, {@code isPublished} and
+ * takes. {@code AITags}, {@code fileType}, {@code sha256} and {@code pending} are Pixkit additions; {@code isPrivateFile}, {@code isPublished} and
  * {@code hasAlpha} are accepted as the File object's names for {@code private}, {@code published} and
  * {@code transparency}.
  */
@@ -48,7 +48,9 @@ enum BuiltInField implements Field {
     PRIVATE(ValueKind.BOOLEAN, List.of("private", "isPrivateFile"), EQUALS),
     PUBLISHED(ValueKind.BOOLEAN, List.of("published", "isPublished"), EQUALS),
     /** Images with an alpha channel. */
-    TRANSPARENCY(ValueKind.BOOLEAN, List.of("transparency", "hasAlpha"), EQUALS);
+    TRANSPARENCY(ValueKind.BOOLEAN, List.of("transparency", "hasAlpha"), EQUALS),
+    /** Pending uploads, not committed yet (a Pixkit addition); earlier versions are never pending themselves. */
+    PENDING(ValueKind.BOOLEAN, List.of("pending"), EQUALS);
 
     /** How a field reads the literal on the right of its operator. */
     enum ValueKind { TEXT, FOLDER_PATH, ASSET_TYPE, FILE_TYPE, FORMAT, SHA256, NUMBER, SIZE, TIME, BOOLEAN, METADATA }

@@ -82,6 +82,7 @@ enum Target {
             case PUBLISHED -> content + ".is_published";
             // ImageKit: transparency applies to images only.
             case TRANSPARENCY -> "(CASE WHEN " + content + ".file_type = 'image' THEN " + content + ".has_alpha END)";
+            case PENDING -> this == FILE ? "(f.pending_until IS NOT NULL)" : "FALSE";
             default -> throw new IllegalArgumentException(field.name());
         };
     }

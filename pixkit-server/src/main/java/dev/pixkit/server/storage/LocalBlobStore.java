@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -79,17 +82,30 @@ final class LocalBlobStore implements BlobStore {
         return Files.exists(pathOf(sha256));
     }
 
+    /**
+     * Walks with a visitor rather than {@link Files#walk}: the sweeper may delete a blob between the directory
+     * listing and its stat, and that must skip the blob, not end the walk.
+     */
     @Override
     public void forEach(Consumer<BlobInfo> each) throws IOException {
-        try (var files = Files.walk(blobs, 3)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
+        Files.walkFileTree(blobs, Set.of(), 3, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
                 String sha = BlobPaths.shaOf(blobs.relativize(p).toString().replace('\\', '/'));
-                if (sha != null && Files.isRegularFile(p)) {
-                    var attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                if (sha != null && attrs.isRegularFile()) {
                     each.accept(new BlobInfo(sha, attrs.size(), attrs.lastModifiedTime().toInstant()));
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
     }
 
     @Override

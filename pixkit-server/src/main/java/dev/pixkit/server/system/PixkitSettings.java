@@ -33,7 +33,9 @@ public record PixkitSettings(
         Path namedTransformations,
         Delivery delivery,
         RemoteFetch remoteFetch,
-        Storage storage) {
+        Storage storage,
+        Duration pendingReaperPeriod,
+        Duration fsckGrace) {
 
     /** Where file bytes live ({@code PIXKIT_STORAGE}); staging and caches always stay under the data dir. */
     public sealed interface Storage permits Storage.Local, Storage.S3 {
@@ -218,6 +220,10 @@ public record PixkitSettings(
 
         RemoteFetch remoteFetch = r.remoteFetch("PIXKIT_FETCH_ALLOW", "PIXKIT_FETCH_TIMEOUT");
         Storage storage = r.storage();
+        // how often expired pending uploads are looked for (a deadline is kept to within about this much)
+        Duration reaperPeriod = Duration.ofMillis(r.longInteger("PIXKIT_PENDING_REAPER_PERIOD_MS", 5000, 10,
+                3_600_000));
+        Duration fsckGrace = r.duration("PIXKIT_FSCK_GRACE", Duration.ofHours(1));
 
         if ((privateKey == null) != (publicKey == null)) {
             problems.add("PIXKIT_PRIVATE_KEY and PIXKIT_PUBLIC_KEY must be set together (or both left unset to generate a pair)");
@@ -229,7 +235,40 @@ public record PixkitSettings(
             throw new InvalidSettingException("Invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new PixkitSettings(port, dataDir, endpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, storage);
+                maxUpload, concurrency, limits, namedFile, delivery, remoteFetch, storage,
+                reaperPeriod, fsckGrace);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+    /**
+     * A duration as {@code 0}, {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} (a bare number is seconds) or ISO-8601
+     * ({@code PT1H}); never negative.
+     *
+     * @throws IllegalArgumentException when {@code text} is none of these
+     */
+    public static Duration parseDuration(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        var m = DURATION.matcher(s);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2) == null ? "s" : m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            }
+            Duration d = Duration.parse(text.strip());
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not a duration (use e.g. 0, 90s, 30m, 1h, 2d or PT1H): '" + text + "'");
     }
 
     /** The path under which originals are delivered, e.g. {@code /media}; never empty or {@code /}. */
@@ -252,7 +291,8 @@ public record PixkitSettings(
     /** The same settings with the keys that were generated or read from the data dir. */
     public PixkitSettings withKeys(String privateKey, String publicKey) {
         return new PixkitSettings(port, dataDir, urlEndpoint, privateKey, publicKey, dbUrl, dbUser, dbPassword,
-                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch, storage);
+                maxUploadBytes, vipsConcurrency, transformLimits, namedTransformations, delivery, remoteFetch, storage,
+                pendingReaperPeriod, fsckGrace);
     }
 
     private record Reader(Function<String, String> lookup, List<String> problems) {
@@ -280,6 +320,19 @@ public record PixkitSettings(
             }
             problems.add(name + " must be an integer from " + min + " to " + max + " (got '" + v + "')");
             return fallback;
+        }
+
+        Duration duration(String name, Duration fallback) {
+            String v = text(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return parseDuration(v);
+            } catch (IllegalArgumentException e) {
+                problems.add(name + " must be a duration such as 0, 90s, 30m, 1h, 2d or PT1H (got '" + v + "')");
+                return fallback;
+            }
         }
 
         /** Like {@link #size} but 0 is allowed (it switches the feature off). */

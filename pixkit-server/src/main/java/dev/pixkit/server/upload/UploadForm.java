@@ -3,6 +3,7 @@ package dev.pixkit.server.upload;
 import dev.pixkit.server.catalog.FileAttributes;
 import dev.pixkit.server.catalog.Names;
 import dev.pixkit.server.system.ApiException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The upload fields other than {@code file}, parsed and validated as ImageKit's SDKs send them. */
+/**
+ * The upload fields other than {@code file}, parsed and validated as ImageKit's SDKs send them, plus Pixkit's
+ * {@code pendingTtl} (null when absent): seconds until the file is deleted unless committed.
+ */
 record UploadForm(
         String fileName,
         String folder,
@@ -29,7 +33,11 @@ record UploadForm(
         boolean overwriteTags,
         boolean overwriteCustomMetadata,
         Set<ResponseField> responseFields,
-        UploadChecks checks) {
+        UploadChecks checks,
+        Duration pendingTtl) {
+
+    /** The longest {@code pendingTtl}: an app's follow-up step should not take longer than a week. */
+    static final Duration MAX_PENDING_TTL = Duration.ofDays(7);
 
     /** Fields accepted by ImageKit that this version does not act on yet; sending them is an error, not a no-op. */
     private static final List<String> NOT_YET_SUPPORTED = List.of("extensions", "transformation", "webhookUrl");
@@ -71,7 +79,25 @@ record UploadForm(
                 bool(field, "overwriteTags", true),
                 bool(field, "overwriteCustomMetadata", true),
                 responseFields(field.apply("responseFields")),
-                UploadChecks.parse(field.apply("checks")));
+                UploadChecks.parse(field.apply("checks")),
+                pendingTtl(field.apply("pendingTtl")));
+    }
+
+    /** Whole seconds from 1 to 7 days; null when absent or empty. */
+    private static Duration pendingTtl(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(v.strip());
+            if (seconds >= 1 && seconds <= MAX_PENDING_TTL.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("Invalid pendingTtl parameter: expected a whole number of seconds from 1 to "
+                + MAX_PENDING_TTL.toSeconds() + " (7 days), got '" + v + "'.");
     }
 
     private static boolean bool(Function<String, String> field, String name, boolean fallback) {

@@ -2,6 +2,7 @@ package dev.pixkit.server.upload;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pixkit.server.catalog.FileDetails;
 import dev.pixkit.server.catalog.FileDetails.VersionInfo;
 import dev.pixkit.server.catalog.FileRecord;
 import dev.pixkit.server.catalog.CustomMetadataSchema;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * ImageKit's {@code Upload} object. Java {@code null} leaves a field out; {@code Optional.empty()} writes JSON
+ * ImageKit's {@code Upload} object, plus Pixkit's {@code pendingUntil} (ISO-8601) for a pending upload. Java
+ * {@code null} leaves a field out; {@code Optional.empty()} writes JSON
  * {@code null} — optional fields appear only when named in {@code responseFields}, as on ImageKit.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +39,8 @@ record UploadResponse(
         Map<String, Object> embeddedMetadata,
         MetadataResponse metadata,
         Map<String, CustomMetadataSchema> selectedFieldsSchema,
-        String description) {
+        String description,
+        String pendingUntil) {
 
     /**
      * What {@code responseFields} asks for beyond the record: {@code metadata} and {@code embeddedMetadata} read from
@@ -61,6 +64,6 @@ record UploadResponse(
                 fields.contains(UploadForm.ResponseField.IS_PUBLISHED) ? f.isPublished() : null,
                 fields.contains(UploadForm.ResponseField.CUSTOM_METADATA) ? f.customMetadata() : null,
                 described.embedded(), described.metadata(), described.selectedFieldsSchema(),
-                f.description());
+                f.description(), f.isPending() ? FileDetails.iso(f.pendingUntil()) : null);
     }
 }

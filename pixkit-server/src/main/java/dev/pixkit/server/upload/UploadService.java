@@ -86,7 +86,8 @@ class UploadService {
                     existing.isPresent() && !form.overwriteAITags() ? existing.get().aiTags() : null,
                     form.customCoordinates(),
                     metadata == null ? Map.of() : metadata, form.description(),
-                    existing.map(FileRecord::createdAt).orElse(now), now);
+                    existing.map(FileRecord::createdAt).orElse(now), now,
+                    form.pendingTtl() == null ? null : now.plus(form.pendingTtl()));
             return catalog.save(file, staged, existing);
         }
     }

@@ -307,7 +307,8 @@ class ListAndSearchApiTest {
                 "searchQuery", "name = \"a\" AND size =");
         assertBadRequest("Invalid searchQuery at position 1: unknown field 'colour'; supported fields are name, path,"
                 + " id, type, tags, AITags, fileType, format, sha256, width, height, size, createdAt, updatedAt, private,"
-                + " isPrivateFile, published, isPublished, transparency, hasAlpha, \"customMetadata.<field>\".",
+                + " isPrivateFile, published, isPublished, transparency, hasAlpha, pending,"
+                + " \"customMetadata.<field>\".",
                 "searchQuery", "colour = \"red\"");
         assertBadRequest("Invalid searchQuery at position 9: expected a number for width, found \"wide\".",
                 "searchQuery", "width > \"wide\"");

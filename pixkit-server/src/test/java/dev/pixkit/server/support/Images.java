@@ -23,6 +23,22 @@ public final class Images {
         return encode(draw(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB), "png");
     }
 
+    /** A JPEG no other test file has (random size, colour and pixels), so that its blob is its own. */
+    public static byte[] uniqueJpeg() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        int w = 40 + random.nextInt(60);
+        int h = 40 + random.nextInt(60);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(random.nextInt(0xffffff)));
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        for (int i = 0; i < 16; i++) {
+            img.setRGB(random.nextInt(w), random.nextInt(h), random.nextInt(0xffffff));
+        }
+        return encode(img, "jpeg");
+    }
+
     public static String sha256(byte[] b) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));

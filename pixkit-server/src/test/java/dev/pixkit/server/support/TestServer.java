@@ -131,7 +131,7 @@ public final class TestServer implements AutoCloseable {
     /** Removes, now, the content whose deletion is due (the server does it asynchronously right after commit). */
     public void sweepDeletions() {
         if (context.isActive()) {
-            bean(BlobSweeper.class).sweepDue();
+            bean(BlobSweeper.class).drain();
         }
     }
 

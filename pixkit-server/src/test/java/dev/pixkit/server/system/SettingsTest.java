@@ -105,6 +105,19 @@ class SettingsTest {
     }
 
     @Test
+    void the_fsck_grace_period_is_a_duration_one_hour_by_default() {
+        assertThat(PixkitSettings.fromMap(Map.of()).fsckGrace()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "0")).fsckGrace()).isZero();
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "30m")).fsckGrace()).hasMinutes(30);
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "90")).fsckGrace()).hasSeconds(90);
+        assertThat(PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "PT2H")).fsckGrace()).hasHours(2);
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "soon")))
+                .hasMessageContaining("PIXKIT_FSCK_GRACE must be a duration");
+        assertThatThrownBy(() -> PixkitSettings.fromMap(Map.of("PIXKIT_FSCK_GRACE", "-PT1H")))
+                .hasMessageContaining("PIXKIT_FSCK_GRACE");
+    }
+
+    @Test
     void fetch_allow_list_takes_cidrs_addresses_and_host_names() {
         PixkitSettings.RemoteFetch none = PixkitSettings.fromMap(Map.of()).remoteFetch();
         assertThat(none.allowedNetworks()).isEmpty();
