@@ -28,9 +28,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code pixkit-server-exec.jar fsck [--repair] [--grace=1h] [--json]}: runs {@link Fsck} against the configured data
@@ -176,11 +174,6 @@ public final class FsckCommand {
         }
 
         @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
-
-        @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
         }
@@ -188,7 +181,7 @@ public final class FsckCommand {
 
     /**
      * Components of the storage package (so a store selected by settings is found however it is declared), the
-     * database configuration, the result cache, the sweeper and fsck.
+     * database configuration (the data source and its transaction manager), the result cache, the sweeper and fsck.
      */
     static final class OfflineComponents implements TypeFilter {
         private static final Set<String> CLASSES = Set.of("dev.pixkit.server.catalog.DatabaseConfig",
