@@ -30,6 +30,11 @@ SELECT r.id, r.folder || '/' || r.name, r.folder, r.name, r.id, 1, tpl.blob_sha2
        NULL
 FROM rows r JOIN tpl ON tpl.t = r.i % (SELECT COUNT(*) FROM tpl);
 
+-- what FileRepository writes with each file: its distinct tags (the clones have no AI tags)
+INSERT INTO file_tags (file_id, tag, ai)
+SELECT DISTINCT f.file_id, je.v, FALSE FROM files f, jsonb_array_elements_text(f.tags::jsonb) je(v)
+WHERE f.file_id LIKE 'be%';
+
 INSERT INTO folders (folder_id, folder_path, name, created_at, updated_at)
 SELECT 'bf' || lpad(to_hex(i), 22, '0'), '/bench/f' || lpad(i::text, 3, '0'), 'f' || lpad(i::text, 3, '0'), @NOW@, @NOW@
 FROM generate_series(0, 499) AS i;
@@ -41,4 +46,4 @@ UPDATE blobs SET refs = (SELECT COUNT(*) FROM files f WHERE f.blob_sha256 = blob
                       + (SELECT COUNT(*) FROM file_versions v WHERE v.blob_sha256 = blobs.sha256);
 COMMIT;
 -- what autovacuum would do shortly after a bulk load: statistics for the planner, visibility map for index-only scans
-VACUUM ANALYZE files, folders, blobs, file_versions;
+VACUUM ANALYZE files, folders, blobs, file_versions, file_tags;

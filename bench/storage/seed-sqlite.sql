@@ -8,7 +8,8 @@
 --   content    the i % T-th template's sha256, mime, format, type, width, height, alpha (T = templates);
 --              blobs.refs is recounted at the end, so every stored content is referenced exactly as often as used
 --   size       synthetic, 10 kB … 5 MB (spread by a multiplicative hash of i)
---   tags       ["t<i % 997>","c<i % 13>"] + "sale" when (i / 3) % 10 = 0 (10 %) + "rare" when i % 1000 = 7 (0.1 %)
+--   tags       ["t<i % 997>","c<i % 13>"] + "sale" when (i / 3) % 10 = 0 (10 %) + "rare" when i % 1000 = 7 (0.1 %),
+--              also in file_tags, as FileRepository writes them
 --   metadata   {"color": one of ten colours by (i / 7) % 10; "red" is 10 %}
 --   created    evenly spread over the two years before @NOW@, increasing with i (updated = created)
 BEGIN;
@@ -40,6 +41,10 @@ SELECT r.id, r.folder || '/' || r.name, r.folder, r.name, r.id, 1, tpl.blob_sha2
        @NOW@ - (@CLONES@ - r.i) * (63072000000 / @CLONES@),
        NULL
 FROM rows r JOIN tpl ON tpl.t = r.i % (SELECT COUNT(*) FROM tpl);
+
+-- what FileRepository writes with each file: its distinct tags (the clones have no AI tags)
+INSERT INTO file_tags (file_id, tag, ai)
+SELECT DISTINCT f.file_id, je.value, FALSE FROM files f, json_each(f.tags) je WHERE f.file_id LIKE 'be%';
 
 WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < 499)
 INSERT INTO folders (folder_id, folder_path, name, created_at, updated_at)

@@ -65,7 +65,8 @@ public class PixkitApplication {
         p.put("spring.servlet.multipart.location", s.dataDir().resolve("tmp").toString());
         p.put("server.tomcat.max-http-form-post-size", maxRequest);
         p.put("server.tomcat.max-swallow-size", 2 * 1024 * 1024);
-        p.put("spring.flyway.locations", "classpath:db/migration");
+        // Portable migrations, then the few that differ per database ({vendor}: sqlite or postgresql).
+        p.put("spring.flyway.locations", "classpath:db/migration,classpath:db/vendor/{vendor}");
         // Operations: liveness/readiness probes and Prometheus metrics under /actuator (no other endpoints).
         p.put("management.endpoints.web.exposure.include", "health,prometheus");
         p.put("management.endpoint.health.probes.enabled", true);

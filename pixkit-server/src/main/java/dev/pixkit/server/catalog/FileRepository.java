@@ -1,12 +1,19 @@
 package dev.pixkit.server.catalog;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code files} table: one row per file, holding its current version. */
+/**
+ * The {@code files} table: one row per file, holding its current version; and {@code file_tags}, the file's tags and
+ * AI tag names one per row (what {@code tags IN [...]} searches through an index), rewritten here whenever the row
+ * is, in the caller's transaction. Whatever writes a file's tags or AI tags must do it through here.
+ */
 @Repository
 public class FileRepository {
     private static final String SELECT = "SELECT " + FileRows.fileColumns("f") + " FROM files f ";
@@ -58,6 +65,7 @@ public class FileRepository {
                         + " :folderPath, :name, " + FileRows.contentParams() + ", :pendingUntil)")
                 .paramSource(rows.params(f)).update();
         refs.acquire(f.sha256(), f.size(), clock.millis());
+        insertTags(f);
     }
 
     /**
@@ -75,6 +83,8 @@ public class FileRepository {
             set.append(", ").append(FileRows.CONTENT_COLUMNS.get(i)).append(" = ").append(params[i].strip());
         }
         jdbc.sql("UPDATE files SET " + set + " WHERE file_id = :fileId").paramSource(rows.params(f)).update();
+        deleteTags(f.fileId());
+        insertTags(f);
         if (!before.get().equals(f.sha256())) {
             refs.acquire(f.sha256(), f.size(), clock.millis());
             refs.release(before.get(), clock.millis());
@@ -88,8 +98,36 @@ public class FileRepository {
         if (content.isEmpty() || jdbc.sql("DELETE FROM files WHERE file_id = :id").param("id", fileId).update() != 1) {
             return false;
         }
+        deleteTags(fileId);
         refs.release(content.get(), clock.millis());
         return true;
+    }
+
+    /** The file's distinct tags ({@code ai} false) and AI tag names ({@code ai} true) into {@code file_tags}. */
+    private void insertTags(FileRecord f) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (f.tags() != null) {
+            f.tags().stream().filter(Objects::nonNull).forEach(tags::add);
+        }
+        Set<String> ai = new LinkedHashSet<>();
+        if (f.aiTags() != null) {
+            f.aiTags().stream().map(FileRecord.AiTag::name).filter(Objects::nonNull).forEach(ai::add);
+        }
+        for (String tag : tags) {
+            insertTag(f.fileId(), tag, false);
+        }
+        for (String name : ai) {
+            insertTag(f.fileId(), name, true);
+        }
+    }
+
+    private void insertTag(String fileId, String tag, boolean ai) {
+        jdbc.sql("INSERT INTO file_tags (file_id, tag, ai) VALUES (:id, :tag, :ai)").param("id", fileId)
+                .param("tag", tag).param("ai", ai).update();
+    }
+
+    private void deleteTags(String fileId) {
+        jdbc.sql("DELETE FROM file_tags WHERE file_id = :id").param("id", fileId).update();
     }
 
     /**

@@ -119,9 +119,11 @@ class AssetSearch {
         }
         params.bindNamed("limit", limit);
         params.bindNamed("skip", skip);
-        // NULLS LAST (files without width or height) in both directions; both databases still walk the index.
+        // NULLS LAST (files without width or height) in both directions, written only for the keys that can be NULL:
+        // on the others it changes nothing but keeps PostgreSQL from reading DESC off an index (a sort of every row).
         String sql = String.join(" UNION ALL ", selects) + " ORDER BY sort_key"
-                + (sort.descending() ? " DESC" : " ASC") + " NULLS LAST, sort_unique LIMIT :limit OFFSET :skip";
+                + (sort.descending() ? " DESC" : " ASC") + (sort.nullable() ? " NULLS LAST" : "")
+                + ", sort_unique LIMIT :limit OFFSET :skip";
         return jdbc.sql(sql).params(params.values()).query((rs, i) -> {
             FileRecord f = rows.map(rs, i);
             return (Object) ("file".equals(rs.getString("asset_type")) ? FileDetails.of(f, urls)

@@ -108,6 +108,9 @@ final class QueryCompiler {
         if (aiColumn == null) {
             return Sql.FALSE;
         }
+        if (target == Target.FILE && (op == Operator.IN || op == Operator.EXISTS)) {
+            return fileTags(field == BuiltInField.AI_TAGS, op, value, target);
+        }
         List<SqlDialect.Rows> sources = new ArrayList<>();
         if (field == BuiltInField.TAGS) {
             sources.add(dialect.tags(target.column(BuiltInField.TAGS)));
@@ -121,6 +124,23 @@ final class QueryCompiler {
                     .map(r -> exists(r.from(), containsWord(r.text(), w).text())).toList())).toList());
             default -> throw new IllegalStateException(op.name());
         };
+    }
+
+    /**
+     * {@code tags IN} and {@code tags EXISTS} on current files, through the {@code file_tags} table (one row per tag
+     * and AI tag name, maintained with the file): an index lookup instead of reading every file's JSON. The same
+     * rows match as through the JSON.
+     */
+    private Sql fileTags(boolean aiOnly, Operator op, Value value, Target target) {
+        List<String> where = new ArrayList<>();
+        if (aiOnly) {
+            where.add("ft.ai = TRUE");
+        }
+        if (op == Operator.IN) {
+            where.add("ft.tag IN (" + String.join(", ", values(value).stream().map(this::bind).toList()) + ")");
+        }
+        return Sql.of(target.column(BuiltInField.ID) + " IN (SELECT ft.file_id FROM file_tags ft"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ")");
     }
 
     /**

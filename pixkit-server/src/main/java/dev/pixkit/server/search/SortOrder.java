@@ -22,6 +22,11 @@ enum SortOrder {
         return name().startsWith("DESC_");
     }
 
+    /** Whether rows can lack this key: only width and height (non-images have neither). */
+    boolean nullable() {
+        return key().equals("WIDTH") || key().equals("HEIGHT");
+    }
+
     private String key() {
         return name().substring(name().indexOf('_') + 1);
     }

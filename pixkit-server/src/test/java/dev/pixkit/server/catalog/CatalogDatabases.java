@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -26,23 +27,47 @@ public final class CatalogDatabases {
 
     /** A migrated, empty database of the given kind. */
     public static HikariDataSource open(String kind) throws Exception {
+        return open(kind, null);
+    }
+
+    /**
+     * An empty database of the given kind, migrated up to version {@code target} (null: the latest), for testing a
+     * migration on rows written before it; {@link #migrate} finishes.
+     */
+    public static HikariDataSource open(String kind, String target) throws Exception {
         Map<String, String> env = new HashMap<>();
         Path dir = Files.createTempDirectory("pixkit-db-");
         env.put("PIXKIT_DATA_DIR", dir.toString());
-        String schema = null;
         if (kind.equals("postgresql")) {
             env = freshPostgresSchema();
-            schema = env.get(SCHEMA);
             env.remove(SCHEMA);
             env.put("PIXKIT_DATA_DIR", dir.toString());
         }
         HikariDataSource ds = new HikariDataSource(DatabaseConfig.hikari(PixkitSettings.fromMap(env)));
-        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
-        if (schema != null) {
-            flyway.schemas(schema);
+        var flyway = flyway(ds, kind);
+        if (target != null) {
+            flyway.target(target);
         }
         flyway.load().migrate();
         return ds;
+    }
+
+    /** Migrates a database from {@link #open(String, String)} to the latest version. */
+    public static void migrate(HikariDataSource ds, String kind) {
+        flyway(ds, kind).load().migrate();
+    }
+
+    /**
+     * The server's migrations: the portable ones and those of this kind of database ({@code {vendor}}), in the
+     * PostgreSQL schema the URL names.
+     */
+    private static FluentConfiguration flyway(HikariDataSource ds, String kind) {
+        var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/" + kind);
+        var schema = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(ds.getJdbcUrl());
+        if (schema.find()) {
+            flyway.schemas(schema.group(1));
+        }
+        return flyway;
     }
 
     private static final String SCHEMA = "schema";

@@ -38,7 +38,8 @@ class SqliteTransactionsTest {
         c.setMaximumPoolSize(poolSize);
         c.addDataSourceProperty("busy_timeout", Integer.toString(busyTimeoutMillis));
         HikariDataSource ds = new HikariDataSource(c);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/sqlite").load()
+                .migrate();
         return ds;
     }
 

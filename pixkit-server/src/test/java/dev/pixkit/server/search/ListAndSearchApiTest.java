@@ -67,6 +67,9 @@ class ListAndSearchApiTest {
                 .field("customMetadata", "{\"brand\":\"Nike\",\"rating\":4.5}"));
         server.jdbc().sql("UPDATE files SET ai_tags = :ai WHERE name = 'red-dress-summer.jpg'")
                 .param("ai", "[{\"name\":\"Dress\",\"confidence\":91.5,\"source\":\"google-auto-tagging\"}]").update();
+        // as FileRepository would have written it with the AI tags (no API sets AI tags)
+        server.jdbc().sql("INSERT INTO file_tags (file_id, tag, ai) SELECT file_id, 'Dress', TRUE FROM files"
+                + " WHERE name = 'red-dress-summer.jpg'").update();
         server.jdbc().sql("UPDATE files SET created_at = :t WHERE name = 'readme.txt'")
                 .param("t", Instant.now().minus(Duration.ofDays(30)).toEpochMilli()).update();
     }

@@ -3,13 +3,18 @@ package dev.pixkit.server.search;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small catalog written straight into a migrated database: files chosen so that every operator has rows on both
  * sides of it, names with LIKE/GLOB wildcards, a folder whose name extends another's ({@code /sale-old}), an earlier
- * version and folders. All times are relative to {@link #NOW}.
+ * version and folders, and the {@code file_tags} rows that FileRepository keeps with each file. All times are
+ * relative to {@link #NOW}.
  */
 final class SearchFixture {
     static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
@@ -86,6 +91,23 @@ final class SearchFixture {
                     :height, :alpha, :private, :published, :tags, :aiTags, NULL, :metadata, NULL, :created,
                     :updated)""")
                 .params(p).update();
+        fileTags(id, tags, false);
+        fileTags(id, aiTags, true);
+    }
+
+    /** What FileRepository writes: each distinct tag, or each distinct AI tag name, once. */
+    private void fileTags(String fileId, String json, boolean ai) {
+        if (json == null) {
+            return;
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (JsonNode n : JsonMapper.builder().build().readTree(json)) {
+            tags.add(ai ? n.get("name").asString() : n.asString());
+        }
+        for (String tag : tags) {
+            jdbc.sql("INSERT INTO file_tags (file_id, tag, ai) VALUES (:id, :tag, :ai)").param("id", fileId)
+                    .param("tag", tag).param("ai", ai).update();
+        }
     }
 
     private void folder(String id, String path, String name, Instant created) {
