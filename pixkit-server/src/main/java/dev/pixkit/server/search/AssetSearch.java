@@ -8,7 +8,10 @@ import dev.pixkit.server.system.PixkitSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -103,31 +106,46 @@ class AssetSearch {
     private List<Object> files(ListRequest request, List<Target> targets, int limit, int skip, Instant now) {
         SqlParams params = new SqlParams();
         SortOrder sort = request.sort();
-        List<String> selects = new ArrayList<>();
+        Map<Target, Sql> wheres = new LinkedHashMap<>();
         for (Target target : targets) {
             Sql where = where(request, target, params, now);
-            if (where.isFalse()) {
-                continue;
+            if (!where.isFalse()) {
+                wheres.put(target, where);
             }
-            String key = sort.column(target, dialect);
-            selects.add("SELECT " + target.columns() + ", '" + target.wire() + "' AS asset_type, "
-                    + key + " AS sort_key, " + target.uniqueKey() + " AS sort_unique"
-                    + " FROM " + target.from() + " WHERE " + where.text());
         }
-        if (selects.isEmpty()) {
+        if (wheres.isEmpty()) {
             return List.of();
         }
         params.bindNamed("limit", limit);
         params.bindNamed("skip", skip);
         // NULLS LAST (files without width or height) in both directions, written only for the keys that can be NULL:
         // on the others it changes nothing but keeps PostgreSQL from reading DESC off an index (a sort of every row).
-        String sql = String.join(" UNION ALL ", selects) + " ORDER BY sort_key"
-                + (sort.descending() ? " DESC" : " ASC") + (sort.nullable() ? " NULLS LAST" : "")
-                + ", sort_unique LIMIT :limit OFFSET :skip";
+        String order = " ORDER BY sort_key" + (sort.descending() ? " DESC" : " ASC")
+                + (sort.nullable() ? " NULLS LAST" : "") + ", sort_unique";
+        String sql;
+        if (skip > 0 && wheres.keySet().equals(Set.of(Target.FILE))) {
+            // Skipping files: the page's ids first, then those rows, so that the skipped rows are only walked in an
+            // index (PostgreSQL read each from the table: skip=40000 in a folder, 40 ms -> 7 ms in bench/storage).
+            String page = "SELECT f.file_id AS sort_unique, " + sort.column(Target.FILE, dialect) + " AS sort_key"
+                    + " FROM files f WHERE " + wheres.get(Target.FILE).text() + order + " LIMIT :limit OFFSET :skip";
+            sql = select(Target.FILE, sort) + " WHERE f.file_id IN (SELECT page.sort_unique FROM (" + page
+                    + ") page)" + order;
+        } else {
+            sql = String.join(" UNION ALL ", wheres.entrySet().stream()
+                    .map(e -> select(e.getKey(), sort) + " WHERE " + e.getValue().text()).toList())
+                    + order + " LIMIT :limit OFFSET :skip";
+        }
         return jdbc.sql(sql).params(params.values()).query((rs, i) -> {
             FileRecord f = rows.map(rs, i);
             return (Object) ("file".equals(rs.getString("asset_type")) ? FileDetails.of(f, urls)
                     : FileDetails.ofVersion(f, urls));
         }).list();
+    }
+
+    /** A target's rows with their type, sort key and unique key as extra columns. */
+    private String select(Target target, SortOrder sort) {
+        return "SELECT " + target.columns() + ", '" + target.wire() + "' AS asset_type, "
+                + sort.column(target, dialect) + " AS sort_key, " + target.uniqueKey() + " AS sort_unique"
+                + " FROM " + target.from();
     }
 }

@@ -330,6 +330,25 @@ class ListAndSearchApiTest {
     }
 
     @Test
+    void skip_pages_the_same_way_in_every_sort_order_with_filters_and_in_a_folder() {
+        for (String sort : List.of("DESC_CREATED", "ASC_NAME", "DESC_NAME", "DESC_SIZE", "ASC_WIDTH", "DESC_HEIGHT")) {
+            for (String[] filter : List.<String[]>of(new String[0], new String[] {"path", "/shop"},
+                    new String[] {"searchQuery", "size > 10"}, new String[] {"tags", "winter,docs,banner"})) {
+                List<String> base = new ArrayList<>(List.of(filter));
+                base.addAll(List.of("sort", sort));
+                List<String> all = names(base.toArray(String[]::new));
+                List<String> paged = new ArrayList<>();
+                for (int skip = 0; skip < all.size() + 1; skip += 2) {
+                    List<String> page = new ArrayList<>(base);
+                    page.addAll(List.of("limit", "2", "skip", Integer.toString(skip)));
+                    paged.addAll(names(page.toArray(String[]::new)));
+                }
+                assertThat(paged).as("%s %s", sort, List.of(filter)).isEqualTo(all);
+            }
+        }
+    }
+
+    @Test
     void every_item_has_the_details_endpoints_shape() {
         for (JsonNode item : items()) {
             JsonNode details = json(http.getAuthed("/v1/files/" + item.get("fileId").asString() + "/details"));
