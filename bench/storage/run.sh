@@ -294,6 +294,7 @@ tags IN ["sale"] (10 %)	searchQuery=tags IN ["sale"]	limit=100
 tags IN ["rare"] (0.1 %)	searchQuery=tags IN ["rare"]	limit=100
 tags IN ["nope"] (none)	searchQuery=tags IN ["nope"]	limit=100
 "customMetadata.color" = "red" (10 %)	searchQuery="customMetadata.color" = "red"	limit=100
+"customMetadata.color" = "nope" (none)	searchQuery="customMetadata.color" = "nope"	limit=100
 size > "1mb" (80 %)	searchQuery=size > "1mb"	limit=100
 createdAt > "7d" (1 %)	searchQuery=createdAt > "7d"	limit=100
 sha256 = stored (5000 rows)	searchQuery=sha256 = "$sha"	limit=100
