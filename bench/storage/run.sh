@@ -12,7 +12,8 @@
 #          of GET /v1/files (one at a time, after LAT_WARMUP) and a table of p50/p95/p99 against p95 < GOAL_MS.
 #
 # Variables: COUNT=400 CLIENTS=16 WARMUP=64 ROUNDS=1 | FILES=100000 REQUESTS=200 LAT_WARMUP=20 GOAL_MS=50
-#            DBS="sqlite postgresql" | PORT=18180 | PIXKIT_JAVA_OPTS (default: ./pixkit's) | PROFILE=1 (JFR)
+#            DBS="sqlite postgresql" | PORT=18180 | PIXKIT_JAVA_OPTS (default: ./pixkit's)
+#            PROFILE=1: the upload server runs with JFR and under strace (fsync, fdatasync); a breakdown is printed
 # PostgreSQL: PIXKIT_TEST_PG_URL/_USER/_PASSWORD (e.g. `source /work/pg.env`) name a cluster to create a scratch
 # schema in (dropped at the end unless KEEP=1); unset, a throwaway cluster is started (scripts/pg-throwaway.sh).
 # Every process it starts is stopped on exit, also on failure or Ctrl-C. Results: target/results-*.md.
