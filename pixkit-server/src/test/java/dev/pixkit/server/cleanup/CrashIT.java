@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * reports no problem.
  */
 class CrashIT {
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 10;
     private static final int CLIENTS = 8;
     private static final String ABSENT = "absent";
     private static final String KEY = "private_crash_key";
@@ -89,7 +89,7 @@ class CrashIT {
                 }
             }));
         }
-        Thread.sleep(ThreadLocalRandom.current().nextLong(400, 2500));
+        Thread.sleep(ThreadLocalRandom.current().nextLong(300, 1800));
         server.kill();
         stop.set(true);
         for (Thread t : clients) {
