@@ -5,9 +5,9 @@ import dev.pixkit.server.catalog.FileCatalog.ContentReleased;
 import dev.pixkit.server.storage.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,7 @@ public class BlobSweeper implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private volatile ScheduledExecutorService timer;
+    private final Periodic timer = new Periodic("sweeper", Duration.ofSeconds(PERIOD_SECONDS), this::sweepAndLog);
 
     BlobSweeper(JdbcClient jdbc, BlobStore blobs, PlatformTransactionManager transactions,
             ApplicationEventPublisher events, Clock clock) {
@@ -64,7 +64,7 @@ public class BlobSweeper implements SmartLifecycle {
      */
     @EventListener
     void unreferenced(ContentUnreferenced event) {
-        ScheduledExecutorService t = timer;
+        ScheduledExecutorService t = timer.executor();
         if (t == null) {
             return; // not started (or stopping): the periodic sweep at the next start picks the rows up
         }
@@ -80,7 +80,7 @@ public class BlobSweeper implements SmartLifecycle {
      * whatever is still due. For tests and fsck, which need "every released content is gone" to be true now.
      */
     public void drain() {
-        ScheduledExecutorService t = timer;
+        ScheduledExecutorService t = timer.executor();
         if (t != null) {
             try {
                 t.submit(() -> { }).get(30, TimeUnit.SECONDS);
@@ -149,38 +149,24 @@ public class BlobSweeper implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pixkit-sweeper").daemon()
-                .factory());
-        timer.scheduleWithFixedDelay(this::sweepQuietly, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+        timer.start();
     }
 
-    private void sweepQuietly() {
-        try {
-            int n = sweepDue();
-            if (n > 0) {
-                log.info("Removed {} unreferenced content(s) from storage", n);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Sweeping unreferenced content failed; will retry", e);
+    private void sweepAndLog() {
+        int n = sweepDue();
+        if (n > 0) {
+            log.info("Removed {} unreferenced content(s) from storage", n);
         }
     }
 
     @Override
     public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            timer = null;
-        }
+        timer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return timer.isRunning();
     }
 
     private static final class SweepFailed extends RuntimeException {

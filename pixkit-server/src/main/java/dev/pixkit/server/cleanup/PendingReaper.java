@@ -3,12 +3,8 @@ package dev.pixkit.server.cleanup;
 import dev.pixkit.server.catalog.FileCatalog;
 import dev.pixkit.server.system.PixkitSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,13 +27,12 @@ public class PendingReaper implements SmartLifecycle {
 
     private final FileCatalog catalog;
     private final Clock clock;
-    private final Duration period;
-    private volatile ScheduledExecutorService timer;
+    private final Periodic timer;
 
     PendingReaper(FileCatalog catalog, Clock clock, PixkitSettings settings) {
         this.catalog = catalog;
         this.clock = clock;
-        this.period = settings.pendingReaperPeriod();
+        this.timer = new Periodic("pending-reaper", settings.pendingReaperPeriod(), this::reapAndLog);
     }
 
     /** Ids of the pending files that are due now, earliest deadline first (at most one batch). */
@@ -68,39 +63,25 @@ public class PendingReaper implements SmartLifecycle {
         return deleted;
     }
 
-    private void reapQuietly() {
-        try {
-            int n = reapDue();
-            if (n > 0) {
-                log.info("Deleted {} pending upload(s) that were not committed in time", n);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Deleting expired pending uploads failed; will retry", e);
+    private void reapAndLog() {
+        int n = reapDue();
+        if (n > 0) {
+            log.info("Deleted {} pending upload(s) that were not committed in time", n);
         }
     }
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pixkit-pending-reaper").daemon()
-                .factory());
-        timer.scheduleWithFixedDelay(this::reapQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start();
     }
 
     @Override
     public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            timer = null;
-        }
+        timer.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return timer != null;
+        return timer.isRunning();
     }
 }
